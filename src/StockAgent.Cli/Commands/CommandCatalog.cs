@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace StockAgent.Cli.Commands;
+
+/// <summary>Every top-level command, one line each; each area adds its own file under Commands/.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return InfoCommand.Create();
+    }
+}

@@ -1,0 +1,3 @@
+using StockAgent.Cli;
+
+return CliApp.Run(args);

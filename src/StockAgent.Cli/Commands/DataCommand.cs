@@ -15,6 +15,6 @@ public static class DataCommand
 
     private static IEnumerable<Command> Subcommands()
     {
-        yield break;
+        yield return DataValidateCommand.Create();
     }
 }

@@ -23,7 +23,15 @@ public static class CliApp
         var stderr = error ?? Console.Error;
         try
         {
-            return BuildRoot().Parse(args).Invoke(config);
+            var parsed = BuildRoot().Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var parseError in parsed.Errors)
+                    stderr.WriteLine($"error: {parseError.Message}");
+                stderr.WriteLine("Add --help to the command for its usage.");
+                return 2;
+            }
+            return parsed.Invoke(config);
         }
         catch (Exception ex) when (CliErrors.IsInputError(ex))
         {

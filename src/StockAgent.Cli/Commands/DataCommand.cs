@@ -16,5 +16,6 @@ public static class DataCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return DataValidateCommand.Create();
+        yield return DataSynthCommand.Create();
     }
 }

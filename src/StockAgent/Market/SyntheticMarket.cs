@@ -1,45 +1,93 @@
 namespace StockAgent.Market;
 
 /// <summary>
-/// The kit's embedded market: a seeded generator of daily bars for N symbols in K sectors, with a
-/// market factor (published as the benchmark series "MKT") and sector factors. Same options, same prices.
+/// The kit's embedded market: a seeded generator of daily bars for N symbols in K sectors.
+/// The market index follows a Markov chain over the six regimes (bull / bear / sideways x high / low
+/// volatility), each with its own drift and volatility; it is published as the benchmark "MKT".
+/// A symbol's daily log return is beta x market + its sector's factor + an idiosyncratic part with
+/// GARCH(1,1) volatility clustering + occasional jumps + the optional planted momentum term
+/// (<see cref="SyntheticMarketOptions.SignalStrength"/>). Same options, same prices, bit for bit.
 /// </summary>
 public static class SyntheticMarket
 {
     public const string BenchmarkSymbol = "MKT";
 
-    public static MarketData Generate(SyntheticMarketOptions options)
+    // Annualised drift and volatility of the market index per regime.
+    private static double Drift(TrendRegime t) => t switch { TrendRegime.Bull => 0.45, TrendRegime.Bear => -0.45, _ => 0.0 };
+    private static double Volatility(VolatilityRegime v) => v == VolatilityRegime.High ? 0.28 : 0.10;
+
+    private const double SectorVolatility = 0.08;      // annualised
+    private const double IdiosyncraticVolatility = 0.18; // annualised, unconditional
+    private const double GarchAlpha = 0.08, GarchBeta = 0.90;
+    private const double SignalCoefficient = 0.4;
+    private const int SignalLookback = 5;
+
+    public static MarketData Generate(SyntheticMarketOptions options) => GenerateWithTruth(options).Data;
+
+    public static SyntheticMarketTruth GenerateWithTruth(SyntheticMarketOptions options)
     {
         options.Validate();
         var rng = new Random(options.Seed);
         int n = options.TradingDays;
         var dates = TradingDates(options.Start, n);
+        double dt = 1.0 / RegimeLabeler.TradingDaysPerYear;
 
+        // Market index: regime chain, then returns.
+        var regimes = new MarketRegime[n];
+        var all = MarketRegime.All;
+        var state = all[rng.Next(all.Count)];
+        double stay = 1 - 1 / options.MeanRegimeDays;
         var market = new double[n];
-        for (int t = 0; t < n; t++) market[t] = 0.0003 + 0.01 * Normal(rng);
+        for (int t = 0; t < n; t++)
+        {
+            if (t > 0 && rng.NextDouble() > stay)
+            {
+                var next = state;
+                while (next == state) next = all[rng.Next(all.Count)];
+                state = next;
+            }
+            regimes[t] = state;
+            double vol = Volatility(state.Volatility);
+            market[t] = (Drift(state.Trend) - 0.5 * vol * vol) * dt + vol * Math.Sqrt(dt) * Normal(rng);
+        }
+
         var sectorNames = Enumerable.Range(0, options.Sectors).Select(k => $"Sector{k + 1:00}").ToArray();
         var sectorFactor = new double[options.Sectors][];
         for (int k = 0; k < options.Sectors; k++)
         {
             sectorFactor[k] = new double[n];
-            for (int t = 0; t < n; t++) sectorFactor[k][t] = 0.006 * Normal(rng);
+            for (int t = 0; t < n; t++) sectorFactor[k][t] = SectorVolatility * Math.Sqrt(dt) * Normal(rng);
         }
 
-        var universe = new List<SymbolInfo>();
+        var universe = new List<SymbolInfo>(options.Symbols);
         var series = new Dictionary<string, PriceSeries>(StringComparer.Ordinal);
+        var returns = new double[n];
+        double unconditional = IdiosyncraticVolatility * IdiosyncraticVolatility * dt;
+        double omega = unconditional * (1 - GarchAlpha - GarchBeta);
         for (int s = 0; s < options.Symbols; s++)
         {
             int sector = s % options.Sectors;
             string symbol = $"S{s + 1:000}";
-            var returns = new double[n];
             double beta = 0.6 + 0.8 * rng.NextDouble();
+            double variance = unconditional, shock = 0;
+            double signalSum = 0; // sum of the last SignalLookback returns
             for (int t = 0; t < n; t++)
-                returns[t] = beta * market[t] + sectorFactor[sector][t] + 0.012 * Normal(rng);
+            {
+                variance = omega + GarchAlpha * shock * shock + GarchBeta * variance;
+                shock = Math.Sqrt(variance) * Normal(rng);
+                double jump = rng.NextDouble() < options.JumpProbability ? 0.05 * Normal(rng) - 0.01 : 0;
+                double signal = options.SignalStrength * SignalCoefficient * signalSum / SignalLookback;
+                double r = beta * market[t] + sectorFactor[sector][t] + shock + jump + signal;
+                returns[t] = r;
+                signalSum += r - (t >= SignalLookback ? returns[t - SignalLookback] : 0);
+            }
             universe.Add(new SymbolInfo(symbol, $"Synthetic {symbol}", sectorNames[sector]));
             series[symbol] = BarsFromReturns(symbol, dates, returns, 20 + 80 * rng.NextDouble(), rng);
         }
         var benchmark = BarsFromReturns(BenchmarkSymbol, dates, market, 100, rng);
-        return new MarketData(universe, series, benchmark, $"synthetic(seed={options.Seed}, symbols={options.Symbols}, sectors={options.Sectors}, years={options.Years})");
+        var data = new MarketData(universe, series, benchmark,
+            $"synthetic(seed={options.Seed}, symbols={options.Symbols}, sectors={options.Sectors}, years={options.Years}, signal={options.SignalStrength})");
+        return new SyntheticMarketTruth(data, regimes);
     }
 
     internal static DateOnly[] TradingDates(DateOnly start, int count)
@@ -55,8 +103,8 @@ public static class SyntheticMarket
         return dates;
     }
 
-    /// <summary>Daily bars whose close-to-close log returns are <paramref name="returns"/>; the open
-    /// carries an overnight part of the move and high/low bracket open and close.</summary>
+    /// <summary>Daily bars whose close-to-close log returns are <paramref name="returns"/>. A third of each
+    /// move happens overnight (close to open) plus a little noise; high and low bracket open and close.</summary>
     internal static PriceSeries BarsFromReturns(string symbol, DateOnly[] dates, double[] returns, double startPrice, Random rng)
     {
         int n = returns.Length;
@@ -65,18 +113,19 @@ public static class SyntheticMarket
         for (int t = 0; t < n; t++)
         {
             double c = prev * Math.Exp(returns[t]);
-            double o = prev * Math.Exp(returns[t] * 0.3 + 0.002 * Normal(rng));
+            double o = prev * Math.Exp(returns[t] / 3 + 0.002 * Normal(rng));
             double range = Math.Abs(0.006 * Normal(rng));
             open[t] = o;
             close[t] = c;
             high[t] = Math.Max(o, c) * (1 + range);
             low[t] = Math.Min(o, c) * (1 - range);
-            volume[t] = Math.Round(1e6 * Math.Exp(0.3 * Normal(rng)));
+            volume[t] = Math.Round(1e6 * Math.Exp(0.3 * Normal(rng) + 20 * Math.Abs(returns[t])));
             prev = c;
         }
         return new PriceSeries(symbol, dates, open, high, low, close, volume);
     }
 
+    /// <summary>A standard normal draw (Box-Muller), from <paramref name="rng"/> only.</summary>
     internal static double Normal(Random rng)
     {
         double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();

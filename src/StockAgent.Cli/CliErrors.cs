@@ -5,5 +5,6 @@ public static class CliErrors
 {
     public static bool IsInputError(Exception ex) => ex is ArgumentException or FormatException or InvalidDataException
         or FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException or IOException
-        or UnauthorizedAccessException or NotSupportedException or InvalidOperationException;
+        or UnauthorizedAccessException or NotSupportedException or InvalidOperationException
+        or System.Net.Http.HttpRequestException or TaskCanceledException;
 }

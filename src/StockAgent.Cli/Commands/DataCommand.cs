@@ -17,5 +17,6 @@ public static class DataCommand
     {
         yield return DataValidateCommand.Create();
         yield return DataSynthCommand.Create();
+        yield return DataDownloadCommand.Create();
     }
 }

@@ -1,0 +1,166 @@
+using StockAgent.Backtest;
+
+namespace StockAgent.Evaluation;
+
+/// <summary>
+/// Performance statistics. Daily returns are simple returns r_t = E_t / E_{t-1} - 1; a year is 252
+/// trading days; standard deviations are sample (n - 1). Every method returns NaN when its value cannot
+/// be computed and never throws for short or degenerate input.
+/// </summary>
+public static class MetricsCalculator
+{
+    public const double TradingDays = 252;
+
+    /// <summary>Total return: E_last / E_first - 1.</summary>
+    public static double TotalReturn(ReadOnlySpan<double> equity) =>
+        equity.Length < 1 || !(equity[0] > 0) ? double.NaN : equity[^1] / equity[0] - 1;
+
+    /// <summary>Compound annual growth: (E_last / E_first)^(252 / number of daily returns) - 1.</summary>
+    public static double Cagr(ReadOnlySpan<double> equity)
+    {
+        if (equity.Length < 2 || !(equity[0] > 0) || equity[^1] < 0) return double.NaN;
+        return Math.Pow(equity[^1] / equity[0], TradingDays / (equity.Length - 1)) - 1;
+    }
+
+    /// <summary>Annualised volatility: sample std of daily returns x sqrt(252).</summary>
+    public static double Volatility(ReadOnlySpan<double> returns) => StdDev(returns, 0) * Math.Sqrt(TradingDays);
+
+    /// <summary>Daily rate equivalent to an annual rate: (1 + annual)^(1/252) - 1.</summary>
+    public static double DailyRate(double annualRate) => Math.Pow(1 + annualRate, 1 / TradingDays) - 1;
+
+    /// <summary>Sharpe ratio: sqrt(252) x mean / sample std of daily excess returns (r_t - daily risk-free rate).
+    /// NaN with fewer than two returns or zero variance.</summary>
+    public static double Sharpe(ReadOnlySpan<double> returns, double riskFreeRate = 0)
+    {
+        double rf = DailyRate(riskFreeRate);
+        double sd = StdDev(returns, rf);
+        return returns.Length < 2 || !(sd > 0) ? double.NaN : Math.Sqrt(TradingDays) * (Mean(returns) - rf) / sd;
+    }
+
+    /// <summary>Sortino ratio: sqrt(252) x mean daily excess return / downside deviation, where the downside
+    /// deviation is sqrt(sum over all days of min(0, excess)^2 / n). NaN when no day is below the risk-free rate.</summary>
+    public static double Sortino(ReadOnlySpan<double> returns, double riskFreeRate = 0)
+    {
+        if (returns.Length < 2) return double.NaN;
+        double rf = DailyRate(riskFreeRate), sum = 0, down = 0;
+        foreach (var r in returns)
+        {
+            double x = r - rf;
+            sum += x;
+            if (x < 0) down += x * x;
+        }
+        double dd = Math.Sqrt(down / returns.Length);
+        return dd > 0 ? Math.Sqrt(TradingDays) * (sum / returns.Length) / dd : double.NaN;
+    }
+
+    /// <summary>Maximum drawdown: max over t of 1 - E_t / max_{s &lt;= t} E_s, in [0, 1]; and its duration, the
+    /// longest run of bars spent below a previous peak (to recovery or the end).</summary>
+    public static (double MaxDrawdown, int Duration) MaxDrawdown(ReadOnlySpan<double> equity)
+    {
+        if (equity.Length == 0) return (double.NaN, 0);
+        double peak = equity[0], max = 0;
+        int longest = 0, peakIndex = 0;
+        for (int i = 0; i < equity.Length; i++)
+        {
+            if (equity[i] >= peak)
+            {
+                peak = equity[i];
+                peakIndex = i;
+            }
+            else
+            {
+                longest = Math.Max(longest, i - peakIndex);
+                if (peak > 0) max = Math.Max(max, 1 - equity[i] / peak);
+            }
+        }
+        return (Math.Clamp(max, 0, 1), longest);
+    }
+
+    /// <summary>Calmar ratio: CAGR / max drawdown; NaN when there is no drawdown.</summary>
+    public static double Calmar(double cagr, double maxDrawdown) => maxDrawdown > 0 ? cagr / maxDrawdown : double.NaN;
+
+    /// <summary>Daily hit rate: days with a positive return / days with a non-zero return.</summary>
+    public static double DailyHitRate(ReadOnlySpan<double> returns)
+    {
+        int up = 0, moved = 0;
+        foreach (var r in returns)
+        {
+            if (r != 0) moved++;
+            if (r > 0) up++;
+        }
+        return moved == 0 ? double.NaN : (double)up / moved;
+    }
+
+    /// <summary>Trade statistics over closed trades' P&amp;L after costs: win rate (share with P&amp;L &gt; 0), profit
+    /// factor (gross profit / gross loss; +infinity with no losing trade, 0 with no winning one), average win,
+    /// average loss (a negative number), expectancy (mean P&amp;L per trade). NaN with no trades.</summary>
+    public static (double WinRate, double ProfitFactor, double AverageWin, double AverageLoss, double Expectancy) TradeStats(IReadOnlyList<Trade> trades)
+    {
+        if (trades.Count == 0) return (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        double grossProfit = 0, grossLoss = 0, total = 0;
+        int wins = 0, losses = 0;
+        foreach (var t in trades)
+        {
+            total += t.Pnl;
+            if (t.Pnl > 0) { wins++; grossProfit += t.Pnl; }
+            else if (t.Pnl < 0) { losses++; grossLoss -= t.Pnl; }
+        }
+        double pf = grossLoss > 0 ? grossProfit / grossLoss : grossProfit > 0 ? double.PositiveInfinity : double.NaN;
+        return ((double)wins / trades.Count, pf,
+            wins > 0 ? grossProfit / wins : double.NaN,
+            losses > 0 ? -grossLoss / losses : double.NaN,
+            total / trades.Count);
+    }
+
+    /// <summary>All metrics of a run. Exposure: mean |position value / equity| over bars. Turnover: total traded
+    /// notional / mean equity, per year (x 252 / number of bars).</summary>
+    public static PerformanceMetrics Compute(ReadOnlySpan<double> equity, ReadOnlySpan<double> exposure, double tradedNotional,
+        IReadOnlyList<Trade> trades, double riskFreeRate = 0)
+    {
+        var returns = Returns(equity);
+        double cagr = Cagr(equity);
+        var (mdd, duration) = MaxDrawdown(equity);
+        var (winRate, pf, avgWin, avgLoss, expectancy) = TradeStats(trades);
+        double exp = 0;
+        foreach (var e in exposure) exp += Math.Abs(e);
+        double meanEquity = Mean(equity);
+        return new PerformanceMetrics(
+            TotalReturn(equity), cagr, Volatility(returns), Sharpe(returns, riskFreeRate), Sortino(returns, riskFreeRate),
+            mdd, duration, Calmar(cagr, mdd), winRate, DailyHitRate(returns), pf, avgWin, avgLoss, expectancy,
+            exposure.Length == 0 ? double.NaN : exp / exposure.Length,
+            equity.Length == 0 || !(meanEquity > 0) ? double.NaN : tradedNotional / meanEquity * TradingDays / equity.Length,
+            trades.Count, equity.Length == 0 ? double.NaN : equity[^1], equity.Length);
+    }
+
+    /// <summary>Simple daily returns of an equity curve (length n - 1).</summary>
+    public static double[] Returns(ReadOnlySpan<double> equity)
+    {
+        if (equity.Length < 2) return [];
+        var r = new double[equity.Length - 1];
+        for (int i = 1; i < equity.Length; i++) r[i - 1] = equity[i - 1] > 0 ? equity[i] / equity[i - 1] - 1 : double.NaN;
+        return r;
+    }
+
+    public static double Mean(ReadOnlySpan<double> x)
+    {
+        if (x.Length == 0) return double.NaN;
+        double s = 0;
+        foreach (var v in x) s += v;
+        return s / x.Length;
+    }
+
+    /// <summary>Sample standard deviation (n - 1) of x - shift (the shift does not change it; it is there to
+    /// make the excess-return intent explicit). NaN with fewer than two values.</summary>
+    public static double StdDev(ReadOnlySpan<double> x, double shift)
+    {
+        if (x.Length < 2) return double.NaN;
+        double mean = 0, m2 = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i] - shift, d = v - mean;
+            mean += d / (i + 1);
+            m2 += d * (v - mean);
+        }
+        return Math.Sqrt(m2 / (x.Length - 1));
+    }
+}

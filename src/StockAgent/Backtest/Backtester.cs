@@ -6,9 +6,11 @@ namespace StockAgent.Backtest;
 
 /// <summary>
 /// Daily-bar backtest of one policy on one symbol. At each bar t the policy decides from data up to t's
-/// close; the target exposure becomes whole shares at t's close (shares = floor(equity_t x exposure x
-/// position size / close_t)) and the order fills at bar t+1's open with slippage and commission. Stops are
-/// checked on each later bar. Nothing reads bar t+1 before the decision at t is taken.
+/// close. When its target exposure differs from the previous decision's, it becomes whole shares at t's
+/// close (shares = floor(equity_t x exposure x position size / close_t)) and the order fills at bar t+1's
+/// open with slippage and commission; an unchanged target keeps the shares held (no daily re-sizing).
+/// Stops are checked on each later bar; after a stop the position stays flat until the target changes.
+/// Nothing reads bar t+1 before the decision at t is taken.
 /// </summary>
 public static class Backtester
 {
@@ -41,6 +43,7 @@ public static class Backtester
         var open = series.Open; var high = series.High; var low = series.Low; var close = series.Close; var dates = series.Dates;
         double cash = options.InitialCash, shares = 0, pending = 0, traded = 0, costs = 0;
         bool hasPending = false;
+        double lastTarget = 0;
 
         for (int i = 0; i < n; i++)
         {
@@ -89,8 +92,12 @@ public static class Backtester
             actions[i] = decision.Action;
             targets[i] = e;
             logProbs[i] = decision.LogProb;
-            pending = Fills.TargetShares(eq, e, options.PositionSize, close[t]);
-            hasPending = true;
+            if (e != lastTarget)
+            {
+                pending = Fills.TargetShares(eq, e, options.PositionSize, close[t]);
+                hasPending = true;
+                lastTarget = e;
+            }
         }
 
         return new BacktestResult(series.Symbol, start, dates[start..(end + 1)], equity, cashCurve, sharesCurve, exposure,

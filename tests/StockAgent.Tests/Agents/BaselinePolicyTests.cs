@@ -1,0 +1,75 @@
+using StockAgent.Agents;
+using StockAgent.Backtest;
+using StockAgent.Tests.Support;
+
+namespace StockAgent.Tests.Agents;
+
+public class BaselinePolicyTests
+{
+    private static double[] Targets(IPolicy policy, double[] closes)
+    {
+        var r = Backtester.Run(policy, SeriesBuilder.FromCloses(closes));
+        return r.TargetExposure[..^1];
+    }
+
+    [Fact]
+    public void SmaCrossover_FlatUntilSlowWindow_ThenFollowsTheCross()
+    {
+        // fast 2, slow 4: at bar 3 SMA2 = (4+5)/2 > SMA4 = 3.5 -> long; after the drop SMA2 < SMA4 -> flat.
+        var targets = Targets(new SmaCrossoverPolicy(2, 4), [2, 3, 4, 5, 1, 1, 1]);
+        Assert.Equal([0.0, 0, 0, 1, 0, 0], targets);
+    }
+
+    [Fact]
+    public void SmaCrossover_WithShorting_GoesShortWhenBearish()
+    {
+        var r = Backtester.Run(new SmaCrossoverPolicy(2, 4, ActionSpace.LongShort), SeriesBuilder.FromCloses(5, 4, 3, 2, 1, 1), new BacktestOptions { AllowShort = true });
+        Assert.Equal(-1, r.TargetExposure[3]);
+    }
+
+    [Fact]
+    public void SmaCrossover_FastNotBelowSlow_IsRejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SmaCrossoverPolicy(200, 50));
+        Assert.Contains("--fast (200) must be smaller than --slow (50)", ex.Message);
+    }
+
+    [Fact]
+    public void Momentum_ReviewsEveryHoldBars()
+    {
+        // lookback 1, hold 2: decisions at bars 1, 3, 5 hold for two bars.
+        var targets = Targets(new MomentumPolicy(1, 2), [10, 11, 10, 9, 10, 11, 12]);
+        Assert.Equal([0.0, 1, 1, 0, 0, 1], targets);
+    }
+
+    [Fact]
+    public void MeanReversion_BuysOversoldAndExitsOnRecovery()
+    {
+        var closes = new[] { 100.0, 99, 98, 97, 96, 95, 100, 106, 112 };
+        var targets = Targets(new MeanReversionPolicy(3, 30, 50), closes);
+        Assert.Equal(0, targets[2]);   // warm-up
+        Assert.Equal(1, targets[3]);   // RSI 0 after three falls: oversold
+        Assert.Equal(0, targets[6]);   // a strong rise lifts RSI above 50
+    }
+
+    [Fact]
+    public void Random_SameSeedSameActions_LogProbIsUniform()
+    {
+        var s = SeriesBuilder.Trend(100, 0.001);
+        var a = Backtester.Run(new RandomPolicy(), s, seed: 5);
+        var b = Backtester.Run(new RandomPolicy(), s, seed: 5);
+        var c = Backtester.Run(new RandomPolicy(), s, seed: 6);
+        Assert.Equal(a.Actions, b.Actions);
+        Assert.NotEqual(a.Actions, c.Actions);
+        Assert.All(a.LogProbs[..^1], lp => Assert.Equal(Math.Log(1.0 / 3), lp, 12));
+        Assert.Equal(3, a.Actions[..^1].Distinct().Count());
+    }
+
+    [Fact]
+    public void Factory_UnknownName_ListsTheValidOnes()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => PolicyFactory.Create("magic"));
+        Assert.Contains("sma-crossover", ex.Message);
+        foreach (var name in PolicyFactory.BaselineNames) Assert.Equal(name, PolicyFactory.Create(name).Id);
+    }
+}

@@ -1,0 +1,97 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using StockAgent.Agents;
+using StockAgent.Backtest;
+using StockAgent.Evaluation;
+using StockAgent.Tests.Support;
+
+namespace StockAgent.Tests.Backtest;
+
+public class BacktesterPropertyTests
+{
+    private static readonly BacktestOptions Costly = new() { Costs = CostModel.FromBps(5, 3) };
+
+    public static IEnumerable<IPolicy> Policies() =>
+    [
+        new SmaCrossoverPolicy(5, 20), new MomentumPolicy(10, 3), new MeanReversionPolicy(5, 35, 55), new RandomPolicy(),
+        new BuyAndHoldPolicy(), new SmaCrossoverPolicy(3, 12, ActionSpace.LongShort),
+    ];
+
+    [Property(MaxTest = 60)]
+    public Property NoLookAhead_ChangingBarsAfterT_ChangesNothingUpToT() =>
+        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
+        {
+            var original = RandomSeries.Walk(c.Seed, c.Bars);
+            var perturbed = RandomSeries.PerturbAfter(original, c.T, c.Seed);
+            foreach (var policy in Policies())
+            {
+                var options = Costly with { AllowShort = policy.Actions.AllowsShort, StopLoss = 0.05 };
+                var a = Backtester.Run(policy, original, options, seed: c.Seed);
+                var b = Backtester.Run(policy, perturbed, options, seed: c.Seed);
+                for (int i = 0; i <= c.T; i++)
+                    if (a.Equity[i] != b.Equity[i] || a.Shares[i] != b.Shares[i] || a.Cash[i] != b.Cash[i]
+                        || a.Actions[i] != b.Actions[i] || a.TargetExposure[i] != b.TargetExposure[i])
+                        return false.Label($"{policy.Id} differs at bar {i} <= t = {c.T}");
+            }
+            return true.ToProperty();
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Accounting_CashPlusPositionsIsEquity_AndTradesExplainTheWholeGain() =>
+        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
+        {
+            var s = RandomSeries.Walk(c.Seed, c.Bars);
+            foreach (var policy in Policies())
+            {
+                var options = Costly with { AllowShort = policy.Actions.AllowsShort };
+                var r = Backtester.Run(policy, s, options, seed: c.Seed);
+                for (int i = 0; i < r.Days; i++)
+                    if (Math.Abs(r.Cash[i] + r.Shares[i] * s.Close[i] - r.Equity[i]) > 1e-6 * r.Equity[i]) return false.Label($"{policy.Id}: identity at {i}");
+                if (!policy.Actions.AllowsShort && r.Cash.Any(x => x < -1e-9)) return false.Label($"{policy.Id}: negative cash");
+                double tradePnl = r.Trades.Sum(t => t.Pnl);
+                if (Math.Abs(r.FinalEquity - r.InitialCash - tradePnl) > 1e-6 * r.InitialCash)
+                    return false.Label($"{policy.Id}: final equity {r.FinalEquity} vs cash + trade P&L {r.InitialCash + tradePnl}");
+            }
+            return true.ToProperty();
+        });
+
+    [Property(MaxTest = 40)]
+    public Property FlatPolicy_HasZeroReturn() =>
+        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
+        {
+            var r = Backtester.Run(ScriptedPolicy.Constant(0, c.Bars), RandomSeries.Walk(c.Seed, c.Bars), Costly);
+            return r.Equity.All(e => e == r.InitialCash) && r.Trades.Count == 0 && r.Metrics().TotalReturn == 0;
+        });
+
+    [Property(MaxTest = 60)]
+    public Property BuyAndHold_ZeroCosts_EqualsPriceRatioOfWholeSharesBought() =>
+        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
+        {
+            var s = RandomSeries.Walk(c.Seed, c.Bars);
+            var r = Backtester.Run(new BuyAndHoldPolicy(), s, new BacktestOptions { InitialCash = 100_000, PositionSize = 0.95 });
+            double shares = Math.Floor(100_000 * 0.95 / s.Close[0]);
+            double expected = 100_000 - shares * s.Open[1] + shares * s.Close[^1];
+            return (Math.Abs(r.FinalEquity - expected) < 1e-6).Label($"{r.FinalEquity} vs {expected}");
+        });
+
+    [Property(MaxTest = 60)]
+    public Property MaxDrawdown_LiesInZeroOne() =>
+        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
+        {
+            var r = Backtester.Run(new RandomPolicy(ActionSpace.LongShort), RandomSeries.Walk(c.Seed, c.Bars, 0.06),
+                Costly with { AllowShort = true }, seed: c.Seed);
+            double mdd = r.Metrics().MaxDrawdown;
+            return mdd >= 0 && mdd <= 1;
+        });
+
+    [Property(MaxTest = 40)]
+    public Property SameSeed_SameResult() =>
+        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
+        {
+            var s = RandomSeries.Walk(c.Seed, c.Bars);
+            var a = Backtester.Run(new RandomPolicy(), s, Costly, seed: 3);
+            var b = Backtester.Run(new RandomPolicy(), s, Costly, seed: 3);
+            return a.Equity.SequenceEqual(b.Equity) && a.Actions.SequenceEqual(b.Actions);
+        });
+}

@@ -26,8 +26,7 @@ public static class CliApp
             var parsed = BuildRoot().Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                foreach (var parseError in parsed.Errors)
-                    stderr.WriteLine($"error: {parseError.Message}");
+                stderr.WriteLine($"error: {parsed.Errors[0].Message}");
                 stderr.WriteLine("Add --help to the command for its usage.");
                 return 2;
             }

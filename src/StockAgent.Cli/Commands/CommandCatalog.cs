@@ -10,5 +10,7 @@ public static class CommandCatalog
         yield return InfoCommand.Create();
         yield return DataCommand.Create();
         yield return DemoCommand.Create();
+        yield return BacktestCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -1,0 +1,12 @@
+namespace StockAgent.Cli.Bench;
+
+/// <summary>One hot path to time: Run does the work once and returns how many units (bars, decisions, trajectories) it processed.</summary>
+public interface IBenchmark
+{
+    string Name { get; }
+
+    /// <summary>What one unit is, e.g. "bars".</summary>
+    string Unit { get; }
+
+    long Run();
+}

@@ -75,9 +75,7 @@ public static class Backtester
                 targets[i] = double.NaN;
                 break;
             }
-            var position = shares == 0
-                ? PositionState.Flat
-                : new PositionState(exposure[i], Math.Sign(shares) * (close[t] / book.EntryPrice - 1), t - book.EntryBar);
+            var position = book.PositionAt(shares, close[t], eq, t);
             if (obsSize > 0)
             {
                 observations!.Observe(t, position, obs);

@@ -102,8 +102,7 @@ public static class PortfolioBacktester
                 if (b < 0) continue;
                 var s = series[k];
                 double posValue = shares[k] * s.Close[b];
-                var position = shares[k] == 0 ? PositionState.Flat
-                    : new PositionState(eq > 0 ? posValue / eq : 0, Math.Sign(shares[k]) * (s.Close[b] / books[k].EntryPrice - 1), b - books[k].EntryBar);
+                var position = books[k].PositionAt(shares[k], s.Close[b], eq, b);
                 var d = sessions[k].Decide(new DecisionContext(b, position, ReadOnlySpan<float>.Empty));
                 if (!double.IsFinite(d.TargetExposure) || Math.Abs(d.TargetExposure) > 1 || (d.TargetExposure < 0 && !bt.AllowShort))
                     throw new InvalidOperationException($"policy {policy.Id} returned target exposure {d.TargetExposure} for {s.Symbol} at {s.Dates[b]:yyyy-MM-dd}.");

@@ -12,5 +12,7 @@ public static class CommandCatalog
         yield return DemoCommand.Create();
         yield return BacktestCommand.Create();
         yield return BenchCommand.Create();
+        yield return CollectCommand.Create();
+        yield return LibraryCommand.Create();
     }
 }

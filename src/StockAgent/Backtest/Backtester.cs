@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using StockAgent.Agents;
+using StockAgent.Features;
 using StockAgent.Market;
 
 namespace StockAgent.Backtest;

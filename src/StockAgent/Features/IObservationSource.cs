@@ -1,6 +1,6 @@
 using StockAgent.Agents;
 
-namespace StockAgent.Backtest;
+namespace StockAgent.Features;
 
 /// <summary>Builds the observation vector a policy sees at bar t (features up to t's close plus position state).</summary>
 public interface IObservationSource

@@ -1,4 +1,5 @@
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using StockAgent.Features;
 using StockAgent.Tests.Support;

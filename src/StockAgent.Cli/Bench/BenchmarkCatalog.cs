@@ -1,5 +1,6 @@
 using StockAgent.Agents;
 using StockAgent.Backtest;
+using StockAgent.Experience;
 using StockAgent.Market;
 
 namespace StockAgent.Cli.Bench;
@@ -24,6 +25,45 @@ public static class BenchmarkCatalog
         {
             var r = PortfolioBacktester.Run(sma, series);
             return (long)r.Dates.Length * series.Count;
+        });
+
+        var folder = Directory.CreateTempSubdirectory("stockagent-bench-").FullName;
+        var calendar = market.Series.Values.SelectMany(s => s.Dates).Distinct().Order().ToArray();
+        var split = DataSplit.Default.Resolve(calendar, market.Symbols.ToArray());
+        var sampler = new EpisodeSampler(market, split);
+        var collector = new ExperienceCollector(market);
+        var info = new BatchInfo(sma.Id, sma.Version, "composite", DataSplit.Default.SourceText, "{}", 0);
+        int round = 0;
+        var collectPath = Path.Combine(folder, "collect.db");
+        yield return new DelegateBenchmark("collect: 1,000 x 60-step episodes + commit", "trajectories", () =>
+        {
+            using var lib = ExperienceLibrary.Open(collectPath);
+            var batch = collector.Collect(sma, sampler.Sample(1000, ++round));
+            lib.AppendBatch(info, batch);
+            return batch.Count;
+        }, () =>
+        {
+            using var lib = ExperienceLibrary.Open(collectPath, readOnly: true);
+            var stats = lib.Stats();
+            return $"library size: {stats.FileBytes / 1e6 * 10_000 / Math.Max(1, stats.Trajectories):F1} MB per 10,000 trajectories";
+        });
+
+        ExperienceLibrary? big = null;
+        yield return new DelegateBenchmark("library: top-5,000 balanced of 100,000", "queries", () =>
+        {
+            if (big is null)
+            {
+                big = ExperienceLibrary.Open(Path.Combine(folder, "big.db"));
+                var random = new RandomPolicy();
+                for (int b = 0; b < 100; b++) big.AppendBatch(info, collector.Collect(random, sampler.Sample(1000, 10_000 + b)));
+            }
+            return big.TopByReward(5000, balancedByRegime: true).Count > 0 ? 1 : 0;
+        }, () =>
+        {
+            big?.Dispose();
+            big = null;
+            Directory.Delete(folder, recursive: true);
+            return null;
         });
     }
 }

@@ -1,9 +1,10 @@
 namespace StockAgent.Cli.Bench;
 
-/// <summary>A benchmark made of a name, a unit and a function.</summary>
-public sealed class DelegateBenchmark(string name, string unit, Func<long> run) : IBenchmark
+/// <summary>A benchmark made of a name, a unit, a function and an optional note.</summary>
+public sealed class DelegateBenchmark(string name, string unit, Func<long> run, Func<string?>? note = null) : IBenchmark
 {
     public string Name => name;
     public string Unit => unit;
     public long Run() => run();
+    public string? Note => note?.Invoke();
 }

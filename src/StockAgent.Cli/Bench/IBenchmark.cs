@@ -9,4 +9,7 @@ public interface IBenchmark
     string Unit { get; }
 
     long Run();
+
+    /// <summary>A measured fact to print after the timing (e.g. a file size), or null.</summary>
+    string? Note => null;
 }

@@ -28,7 +28,9 @@ public static class BenchCommand
             {
                 if (parse.GetValue(filter) is { } f && !b.Name.Contains(f, StringComparison.OrdinalIgnoreCase)) continue;
                 var r = BenchmarkRunner.Measure(b, repeats, TimeSpan.FromSeconds(parse.GetValue(warmUp)));
-                o.WriteLine($"{r.Name,-50} {r.Units,10:N0} {r.MedianSeconds * 1000,8:F1}ms {r.BestSeconds * 1000,8:F1}ms {r.UnitsPerSecond / 1e6,10:F2} M {r.Unit}/s");
+                var rate = r.UnitsPerSecond >= 1e5 ? $"{r.UnitsPerSecond / 1e6,10:F2} M {r.Unit}/s" : $"{r.UnitsPerSecond,10:F1} {r.Unit}/s";
+                o.WriteLine($"{r.Name,-50} {r.Units,10:N0} {r.MedianSeconds * 1000,8:F1}ms {r.BestSeconds * 1000,8:F1}ms {rate}");
+                if (b.Note is { } note) o.WriteLine($"    {note}");
             }
             return 0;
         });

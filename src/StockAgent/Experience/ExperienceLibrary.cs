@@ -46,6 +46,8 @@ public sealed class ExperienceLibrary : IDisposable
         "id, batch_id, symbol, sector, start_date, end_date, regime, realized_vol, policy_id, policy_version, group_id, seed, quality_flags, " +
         "pnl, ret, sharpe, max_drawdown, trades, win_rate, mean_exposure, volatility, initial_equity, reward, steps";
 
+    private static readonly string PrefixedSummaryColumns = string.Join(", ", SummaryColumns.Split(", ").Select(c => "t." + c));
+
     private readonly SqliteConnection _connection;
 
     private ExperienceLibrary(string path, SqliteConnection connection)
@@ -245,16 +247,17 @@ public sealed class ExperienceLibrary : IDisposable
         int regimes;
         using (var count = _connection.CreateCommand())
         {
-            count.CommandText = "SELECT COUNT(DISTINCT regime) FROM trajectories WHERE reward >= $min";
+            count.CommandText = "SELECT COUNT(*) FROM (SELECT DISTINCT regime FROM trajectories INDEXED BY ix_traj_regime_reward WHERE reward >= $min)";
             count.Parameters.AddWithValue("$min", double.IsNegativeInfinity(minReward) ? double.MinValue : minReward);
             regimes = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         if (regimes == 0) return [];
+        // The ranking reads only the (regime, reward) index; summary columns are fetched for the winners alone.
         cmd.CommandText = $"""
-            SELECT {SummaryColumns} FROM (
-                SELECT *, ROW_NUMBER() OVER (PARTITION BY regime ORDER BY reward DESC, id) AS rank_in_regime
-                FROM trajectories WHERE reward >= $min)
-            WHERE rank_in_regime <= $per ORDER BY reward DESC, id
+            SELECT {PrefixedSummaryColumns} FROM trajectories t JOIN (
+                SELECT id, ROW_NUMBER() OVER (PARTITION BY regime ORDER BY reward DESC, id) AS rank_in_regime
+                FROM trajectories INDEXED BY ix_traj_regime_reward WHERE reward >= $min) ranked ON ranked.id = t.id
+            WHERE ranked.rank_in_regime <= $per ORDER BY t.reward DESC, t.id
             """;
         cmd.Parameters.AddWithValue("$per", Math.Max(1, n / regimes));
         return ReadSummaries(cmd);

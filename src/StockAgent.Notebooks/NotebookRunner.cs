@@ -20,6 +20,7 @@ public static class NotebookRunner
     public static NotebookRunResult Run(string notebookPath, NotebookRunOptions? options = null)
     {
         options ??= new NotebookRunOptions();
+        notebookPath = Path.GetFullPath(notebookPath);
         var notebook = NotebookDocument.Load(notebookPath);
         var directory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         var outputs = new List<CellOutput>();
@@ -36,7 +37,7 @@ public static class NotebookRunner
             var scriptOptions = ScriptOptions.Default
                 .WithReferences(typeof(NotebookGlobals).Assembly, typeof(StockAgent.Market.PriceSeries).Assembly)
                 .WithImports(DefaultImports)
-                .WithFilePath(Path.GetFullPath(notebookPath))
+                .WithFilePath(notebookPath)
                 .WithAllowUnsafe(false);
             ScriptState<object>? state = null;
             var codeCells = notebook.Cells.Where(c => c.IsCode && c.Language == "csharp").ToList();

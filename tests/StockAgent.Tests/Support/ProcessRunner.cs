@@ -7,7 +7,8 @@ public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result RunDll(string dllName, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static Result RunDll(string dllName, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -15,6 +16,7 @@ public static class ProcessRunner
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dllName));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using StockAgent.Features;
+using StockAgent.IO;
+using StockAgent.Market;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StockAgent.Agents;
+
+/// <summary>
+/// The trained agent as an <see cref="IPolicy"/>: normalises the observation, runs the <see cref="PolicyNetwork"/>
+/// and samples an action from its categorical distribution with the episode's seeded generator (or takes the
+/// most probable action when <see cref="Greedy"/>). <see cref="DecideBatch"/> infers many rows in one pass.
+/// Saved as a folder: model.weights (TorchSharp) and model.json (<see cref="NeuralPolicyMetadata"/>).
+/// </summary>
+public sealed class NeuralPolicy : IPolicy, IDisposable
+{
+    public const string WeightsFile = "model.weights";
+    public const string MetadataFile = "model.json";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public NeuralPolicy(PolicyNetwork network, NeuralPolicyMetadata metadata, bool greedy = false)
+    {
+        if (metadata.Actions.Length != network.Spec.Actions)
+            throw new ArgumentException($"the network has {network.Spec.Actions} outputs but {metadata.Actions.Length} actions are given.");
+        if (metadata.Normalizer.Size != network.Spec.Inputs)
+            throw new ArgumentException($"the network takes {network.Spec.Inputs} inputs but the normaliser has {metadata.Normalizer.Size}.");
+        Network = network;
+        Metadata = metadata;
+        Actions = new ActionSpace(metadata.Actions);
+        Greedy = greedy;
+    }
+
+    public PolicyNetwork Network { get; }
+    public NeuralPolicyMetadata Metadata { get; }
+    public string Id => "neural-" + Metadata.Algorithm;
+    public string Version => Metadata.Version;
+    public ActionSpace Actions { get; }
+    public bool Greedy { get; set; }
+
+    public IPolicySession Begin(PriceSeries series, int seed) => new Session(this, new Random(seed));
+
+    /// <summary>Decides for <paramref name="rows"/> observations (row-major, raw, not normalised); <paramref name="rngs"/>
+    /// gives one generator per row for sampling (ignored when greedy).</summary>
+    public void DecideBatch(ReadOnlySpan<float> observations, int rows, Span<PolicyDecision> output, IReadOnlyList<Random>? rngs = null)
+    {
+        int inputs = Network.Spec.Inputs, k = Actions.Count;
+        if (observations.Length != rows * inputs)
+            throw new ArgumentException($"expected {rows} observations of {inputs} values, got {observations.Length} values.");
+        var normalised = new float[observations.Length];
+        Metadata.Normalizer.Apply(observations, normalised);
+        float[] logp;
+        using (torch.no_grad())
+        using (var scope = torch.NewDisposeScope())
+        {
+            var x = torch.tensor(normalised, [rows, inputs]);
+            logp = nn.functional.log_softmax(Network.forward(x), 1).data<float>().ToArray();
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            var row = logp.AsSpan(r * k, k);
+            int a = 0;
+            if (Greedy || rngs is null)
+            {
+                for (int j = 1; j < k; j++) if (row[j] > row[a]) a = j;
+            }
+            else
+            {
+                double u = rngs[r].NextDouble(), c = 0;
+                for (a = 0; a < k - 1; a++)
+                {
+                    c += Math.Exp(row[a]);
+                    if (u < c) break;
+                }
+            }
+            output[r] = new PolicyDecision(a, Actions.Exposures[a], Math.Exp(row[a]), row[a]);
+        }
+    }
+
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var weights = Path.Combine(directory, WeightsFile);
+        var tmp = weights + $".{Guid.NewGuid():N}.tmp";
+        Network.save(tmp);
+        File.Move(tmp, weights, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(Metadata, Json));
+    }
+
+    public static NeuralPolicy Load(string directory, bool greedy = false)
+    {
+        var metaPath = Path.Combine(directory, MetadataFile);
+        var weights = Path.Combine(directory, WeightsFile);
+        if (!File.Exists(metaPath) || !File.Exists(weights))
+            throw new FileNotFoundException($"'{directory}' is not a saved model: it needs {MetadataFile} and {WeightsFile}.");
+        NeuralPolicyMetadata metadata;
+        try
+        {
+            metadata = JsonSerializer.Deserialize<NeuralPolicyMetadata>(File.ReadAllText(metaPath), Json)
+                ?? throw new InvalidDataException($"{metaPath} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{metaPath}: not valid model metadata ({ex.Message}).", ex);
+        }
+        var network = new PolicyNetwork(metadata.Spec);
+        network.load(weights);
+        network.eval();
+        return new NeuralPolicy(network, metadata, greedy);
+    }
+
+    public void Dispose() => Network.Dispose();
+
+    private sealed class Session(NeuralPolicy policy, Random rng) : IPolicySession
+    {
+        private readonly PolicyDecision[] _one = new PolicyDecision[1];
+        private readonly Random[] _rngs = [rng];
+
+        public PolicyDecision Decide(in DecisionContext context)
+        {
+            policy.DecideBatch(context.Observation, 1, _one, policy.Greedy ? null : _rngs);
+            return _one[0];
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using StockAgent.Agents;
+using StockAgent.Features;
+using StockAgent.Market;
+
+namespace StockAgent.Training;
+
+/// <summary>
+/// Supervised samples for behaviour cloning: for each symbol and each labelled bar in [from, to], the observation
+/// the policy would see and the target action (hindsight label or a teacher strategy's action). The labels do not
+/// depend on the position, so its features are drawn at random (seeded: an exposure of the action space, an open
+/// P&amp;L of a few percent, days in trade): the network learns to read prices, not to copy a position that would
+/// leak the overlapping next label.
+/// </summary>
+public sealed class BehaviourDataset
+{
+    private BehaviourDataset(float[] observations, int[] labels, int size)
+    {
+        Observations = observations;
+        Labels = labels;
+        ObservationSize = size;
+    }
+
+    public float[] Observations { get; }
+    public int[] Labels { get; }
+    public int ObservationSize { get; }
+    public int Count => Labels.Length;
+
+    public static BehaviourDataset Build(MarketData market, IEnumerable<string> symbols, DateOnly from, DateOnly to,
+        ActionSpace actions, SftOptions options)
+    {
+        int size = PriceObservationSource.Names.Count;
+        var obs = new List<float>();
+        var labels = new List<int>();
+        var row = new float[size];
+        var rng = new Random(options.Seed);
+        foreach (var symbol in symbols)
+        {
+            var s = market[symbol];
+            var source = new PriceObservationSource(s);
+            int[] targets = options.Teacher is { } teacher
+                ? TeacherActions(s, PolicyFactory.Create(teacher, new BaselineParameters { Actions = actions }), options.Seed)
+                : HindsightLabels.Compute(s.Close, actions, options.Horizon, options.RiskAversion);
+            int start = Math.Max(options.WarmupBars, s.IndexOnOrAfter(from));
+            int end = s.IndexOnOrAfter(to.AddDays(1)) - 1 - options.Horizon; // labels must not reach past 'to'
+            for (int t = start; t <= end; t++)
+            {
+                if (targets[t] < 0) continue;
+                double exposure = actions.Exposures[rng.Next(actions.Count)];
+                var position = exposure == 0 ? PositionState.Flat : new PositionState(exposure, 0.05 * (2 * rng.NextDouble() - 1), rng.Next(1, 60));
+                source.Observe(t, position, row);
+                obs.AddRange(row);
+                labels.Add(targets[t]);
+            }
+        }
+        return new BehaviourDataset(obs.ToArray(), labels.ToArray(), size);
+    }
+
+    private static int[] TeacherActions(PriceSeries s, IPolicy teacher, int seed)
+    {
+        var session = teacher.Begin(s, seed);
+        var actions = new int[s.Count];
+        for (int t = 0; t < s.Count; t++)
+            actions[t] = session.Decide(new DecisionContext(t, PositionState.Flat, ReadOnlySpan<float>.Empty)).Action;
+        return actions;
+    }
+}

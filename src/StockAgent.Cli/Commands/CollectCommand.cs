@@ -70,7 +70,7 @@ public static class CollectCommand
             void RunBatch(int k, Action<int>? progress)
             {
                 var sw = Stopwatch.StartNew();
-                int batchSeed = HashCode.Combine(baseSeed, existing + k);
+                int batchSeed = SeedMixer.Mix(baseSeed, existing + k);
                 var episodes = sampler.Sample(size, batchSeed);
                 var trajectories = collector.Collect(agent, episodes, progress);
                 long id = lib.AppendBatch(new BatchInfo(agent.Id, agent.Version, rewardName, dataSplit.SourceText, config, batchSeed), trajectories);

@@ -17,6 +17,7 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
     private readonly Parameter? lora_b;
     private readonly Dropout? lora_dropout;
     private readonly double _scale;
+    private readonly Scalar? _scaleScalar; // one native scalar, shared by threads that infer in parallel
 
     public LoraLinear(long inFeatures, long outFeatures, int rank = 0, double alpha = 16, double dropout = 0) : base(nameof(LoraLinear))
     {
@@ -29,6 +30,7 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
             lora_b = new Parameter(torch.zeros(outFeatures, rank));
             lora_dropout = nn.Dropout(dropout);
             _scale = alpha / rank;
+            _scaleScalar = _scale.ToScalar();
         }
         RegisterComponents();
     }
@@ -49,7 +51,7 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
         var y = base_layer.forward(x);
         if (!AdaptersEnabled || lora_a is null) return y;
         var h = lora_dropout!.forward(x).matmul(lora_a.t()).matmul(lora_b!.t());
-        return y + h * _scale;
+        return y.add(h, _scaleScalar!);
     }
 
     /// <summary>Adds the adapter into the base weight and zeroes B, so the output is unchanged and the adapter is spent.</summary>
@@ -57,7 +59,7 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
     {
         if (lora_a is null) return;
         using var _ = torch.no_grad();
-        base_layer.weight!.add_(lora_b!.matmul(lora_a) * _scale);
+        base_layer.weight!.add_(lora_b!.matmul(lora_a), _scaleScalar!);
         lora_b.zero_();
     }
 }

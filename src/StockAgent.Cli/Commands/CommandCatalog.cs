@@ -14,5 +14,6 @@ public static class CommandCatalog
         yield return BenchCommand.Create();
         yield return CollectCommand.Create();
         yield return LibraryCommand.Create();
+        yield return TrainCommand.Create();
     }
 }

@@ -77,14 +77,16 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
         }
     }
 
-    public void Save(string directory)
+    /// <summary>Saves weights and metadata (<paramref name="metadata"/> instead of this policy's, e.g. to record the
+    /// algorithm and iteration that produced the weights).</summary>
+    public void Save(string directory, NeuralPolicyMetadata? metadata = null)
     {
         Directory.CreateDirectory(directory);
         var weights = Path.Combine(directory, WeightsFile);
         var tmp = weights + $".{Guid.NewGuid():N}.tmp";
         Network.save(tmp);
         File.Move(tmp, weights, overwrite: true);
-        AtomicFile.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(Metadata, Json));
+        AtomicFile.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(metadata ?? Metadata, Json));
     }
 
     public static NeuralPolicy Load(string directory, bool greedy = false)

@@ -47,7 +47,7 @@ public class CollectCommandTests
 
     [Theory]
     [InlineData(new[] { "--policy", "magic" }, "unknown strategy 'magic'")]
-    [InlineData(new[] { "--policy", "model:/x.pt" }, "not available")]
+    [InlineData(new[] { "--policy", "model:/no/model" }, "is not a saved model")]
     [InlineData(new[] { "--reward", "alpha" }, "unknown reward function 'alpha'")]
     [InlineData(new[] { "--batch-size", "0" }, "--batch-size must be at least 1")]
     [InlineData(new[] { "--window", "1" }, "--window must be at least 2")]

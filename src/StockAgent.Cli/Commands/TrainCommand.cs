@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Diagnostics;
+using StockAgent.Agents;
+using StockAgent.Experience;
+using StockAgent.Market;
+using StockAgent.Rewards;
+using StockAgent.Training;
+
+namespace StockAgent.Cli.Commands;
+
+/// <summary>`stockagent train --algorithm sft|grpo`: supervised fine-tuning, then GRPO on LoRA adapters, in a run folder.</summary>
+public static class TrainCommand
+{
+    public const string DefaultConfig = "data/config/rl/default.yaml";
+
+    public static Command Create()
+    {
+        var algorithm = new Option<string?>("--algorithm") { Description = "sft or grpo (default: the config's)." };
+        var iterations = new Option<int?>("--num-iterations") { Description = "RL iterations (overrides num_iterations)." };
+        var config = new Option<string?>("--config") { Description = $"Training YAML (default: {DefaultConfig} when present)." };
+        var set = new Option<string[]>("--set") { Description = "Override a config key, e.g. --set learning_rate=0.0005 (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var library = new Option<string?>("--library") { Description = "Append every GRPO rollout batch to this experience library." };
+        var initFrom = new Option<string?>("--init-from") { Description = "Model folder to start from: the SFT model for GRPO, or any checkpoint to resume." };
+        var data = new Option<string?>("--data") { Description = "Folder of daily CSVs (default: the synthetic market)." };
+        var split = new Option<string?>("--split") { Description = $"Data split YAML (default: {CollectCommand.DefaultSplit} when present)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed (overrides the config's)." };
+        var output = new Option<string>("--out") { Description = "Folder for run folders.", DefaultValueFactory = _ => "training_runs" };
+        var command = new Command("train", "Train the agent: SFT on hindsight labels, then GRPO with LoRA adapters and KL control; writes a run folder.");
+        foreach (var o in new Option[] { algorithm, iterations, config, set, library, initFrom, data, split, seed, output }) command.Options.Add(o);
+
+        command.SetAction(parse =>
+        {
+            var o = parse.InvocationConfiguration.Output;
+            var overrides = new List<string>(parse.GetValue(set) ?? []);
+            if (parse.GetValue(algorithm) is { } a) overrides.Add($"algorithm={a}");
+            if (parse.GetValue(iterations) is { } n) overrides.Add($"num_iterations={n}");
+            if (parse.GetValue(seed) is { } s) overrides.Add($"seed={s}");
+            var configPath = parse.GetValue(config) ?? (File.Exists(DefaultConfig) ? DefaultConfig : null);
+            var cfg = RlConfig.Load(configPath, overrides);
+            var splitPath = parse.GetValue(split) ?? (File.Exists(CollectCommand.DefaultSplit) ? CollectCommand.DefaultSplit : null);
+            var dataSplit = splitPath is null ? DataSplit.Default : DataSplit.Load(splitPath);
+
+            var market = MarketSource.Load(parse.GetValue(data), new SyntheticMarketOptions { Seed = cfg.Seed });
+            var calendar = market.Series.Values.SelectMany(x => x.Dates).Distinct().Order().ToArray();
+            var resolved = dataSplit.Resolve(calendar, market.Symbols.ToArray());
+            var run = TrainingRun.Create(parse.GetValue(output)!, cfg.Algorithm, cfg, dataSplit.SourceText);
+            o.WriteLine($"run folder: {Path.GetFullPath(run.Directory)}");
+            o.WriteLine($"market: {market.Source}; split: {resolved}");
+            return cfg.Algorithm == "sft" ? Sft(o, cfg, market, resolved, run) : Grpo(o, cfg, market, resolved, run, parse.GetValue(initFrom), parse.GetValue(library), dataSplit);
+        });
+        return command;
+    }
+
+    private static int Sft(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run)
+    {
+        var clock = Stopwatch.StartNew();
+        var (policy, report) = SftTrainer.Train(market, split, cfg.SftOptions(), onEpoch: (epoch, loss) =>
+        {
+            run.Log(epoch, new Dictionary<string, double?> { ["sft/loss"] = loss });
+            o.WriteLine($"epoch {epoch}/{cfg.SftEpochs}: loss {loss:F4}");
+        });
+        using (policy)
+        {
+            run.Log(cfg.SftEpochs, new Dictionary<string, double?>
+            {
+                ["sft/train_accuracy"] = report.TrainAccuracy, ["sft/validation_accuracy"] = report.ValidationAccuracy,
+                ["sft/validation_sharpe"] = report.ValidationSharpe, ["sft/validation_buy_and_hold_sharpe"] = report.ValidationBuyAndHoldSharpe,
+            });
+            var final = run.SaveModel(policy, "final");
+            run.SaveModel(policy, "best");
+            o.WriteLine($"SFT on {report.TrainSamples} samples in {clock.Elapsed.TotalSeconds:F1} s: accuracy {report.TrainAccuracy:P1} (train), {report.ValidationAccuracy:P1} (validation)");
+            o.WriteLine($"validation Sharpe {report.ValidationSharpe:F2} (buy-and-hold {report.ValidationBuyAndHoldSharpe:F2})");
+            o.WriteLine($"model: {Path.GetFullPath(final)}  (next: stockagent train --algorithm grpo --init-from {final})");
+        }
+        return 0;
+    }
+
+    private static int Grpo(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run, string? initFrom, string? libraryPath, DataSplit dataSplit)
+    {
+        if (initFrom is null)
+            throw new ArgumentException("--init-from: GRPO starts from a trained model; run `stockagent train --algorithm sft` first and pass its models/final folder.");
+        using var policy = NeuralPolicy.Load(initFrom);
+        var reward = RewardFunctions.ByName(cfg.Reward);
+        using var trainer = new GrpoTrainer(market, split, policy, cfg.GrpoOptions(reward));
+        using var library = libraryPath is null ? null : ExperienceLibrary.Open(libraryPath);
+        double best = double.NegativeInfinity;
+        int sinceBest = 0;
+        string? lastCheckpoint = null;
+        var clock = Stopwatch.StartNew();
+        for (int i = 1; i <= cfg.NumIterations; i++)
+        {
+            GrpoIterationLog log;
+            try
+            {
+                log = trainer.Step(i);
+            }
+            catch (TrainingDivergedException ex)
+            {
+                run.WriteText("error.txt", ex.Message + "\n");
+                o.WriteLine($"stopped: {ex.Message} Last good checkpoint: {lastCheckpoint ?? "none (iteration 1)"}.");
+                throw new InvalidOperationException($"{ex.Message} The run folder {run.Directory} keeps the last good checkpoint.", ex);
+            }
+            if (library is not null)
+                library.AppendBatch(new BatchInfo(policy.Id, $"{policy.Version}+it{i}", cfg.Reward, dataSplit.SourceText, $"{{\"iteration\":{i}}}", SeedMixer.Mix(cfg.Seed, i)), trainer.LastRollouts);
+            double? validation = null;
+            if (i % cfg.ValidateEvery == 0 || i == cfg.NumIterations)
+            {
+                policy.Greedy = true;
+                validation = split.ValidationStart is { } vs && split.ValidationEnd is { } ve
+                    ? PolicyValidation.MeanSharpe(policy, market, split.TrainingSymbols, vs, ve) : double.NaN;
+                policy.Greedy = false;
+            }
+            run.Log(i, new Dictionary<string, double?>
+            {
+                ["grpo/loss"] = log.Loss, ["grpo/reward_mean"] = log.RewardMean, ["grpo/reward_std"] = log.RewardStd, ["grpo/kl"] = log.Kl,
+                ["grpo/clip_fraction"] = log.ClipFraction, ["grpo/entropy"] = log.Entropy, ["grpo/zero_spread_groups"] = log.ZeroSpreadShare,
+                ["grpo/seconds"] = log.Seconds, ["grpo/validation_sharpe"] = validation,
+            });
+            o.WriteLine($"iteration {i}/{cfg.NumIterations}: reward {log.RewardMean:F3} ± {log.RewardStd:F3}, loss {log.Loss:F4}, KL {log.Kl:F4}, " +
+                        $"clip {log.ClipFraction:P1}, entropy {log.Entropy:F3}, zero-spread groups {log.ZeroSpreadShare:P0}, {log.Seconds:F1} s" +
+                        (validation is { } v ? $", validation Sharpe {v:F2}" : ""));
+            var metadata = policy.Metadata with { Algorithm = "grpo", Version = $"{policy.Metadata.Version}+grpo{i}", Created = DateTimeOffset.UtcNow };
+            if (i % cfg.CheckpointEvery == 0) lastCheckpoint = run.SaveModel(policy, $"checkpoint_{i:0000}", metadata);
+            if (validation is { } val && double.IsFinite(val))
+            {
+                if (val > best)
+                {
+                    best = val;
+                    sinceBest = 0;
+                    run.SaveModel(policy, "best", metadata);
+                }
+                else if (++sinceBest >= cfg.Patience)
+                {
+                    o.WriteLine($"early stop: validation Sharpe has not improved on {best:F2} for {cfg.Patience} validations");
+                    break;
+                }
+            }
+        }
+        var finalMetadata = policy.Metadata with { Algorithm = "grpo", Version = $"{policy.Metadata.Version}+grpo", Created = DateTimeOffset.UtcNow };
+        var final = run.SaveModel(policy, "final", finalMetadata);
+        if (double.IsNegativeInfinity(best)) run.SaveModel(policy, "best", finalMetadata);
+        o.WriteLine($"GRPO done in {clock.Elapsed.TotalSeconds:F1} s; best validation Sharpe {(double.IsNegativeInfinity(best) ? double.NaN : best):F2}; model: {Path.GetFullPath(final)}");
+        return 0;
+    }
+}

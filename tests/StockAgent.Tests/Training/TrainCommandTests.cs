@@ -1,0 +1,79 @@
+using System.Text.Json;
+using StockAgent.Experience;
+using StockAgent.Tests.Support;
+
+namespace StockAgent.Tests.Training;
+
+public class TrainCommandTests
+{
+    [Fact]
+    public void Train_SftThenGrpo_LeavesCompleteRunFolders()
+    {
+        using var dir = new TempFolder();
+        var sft = CliRunner.Run("train", "--algorithm", "sft", "--out", dir.Path, "--set", "sft_epochs=1");
+        Assert.True(sft.ExitCode == 0, sft.Stderr);
+        var sftRun = Directory.GetDirectories(dir.Path, "rl_sft_run_*").Single();
+        var model = Path.Combine(sftRun, "models", "final");
+        Assert.True(File.Exists(Path.Combine(model, "model.json")));
+        Assert.Contains("validation Sharpe", sft.Stdout);
+
+        var grpo = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", model, "--out", dir.Path, "--num-iterations", "2",
+            "--set", "batch_size=8", "--set", "group_size=4", "--set", "validate_every=1", "--set", "checkpoint_every=1",
+            "--library", dir.Combine("lib.db"));
+
+        Assert.True(grpo.ExitCode == 0, grpo.Stderr);
+        var run = Directory.GetDirectories(dir.Path, "rl_grpo_run_*").Single();
+        foreach (var f in new[] { "config.yaml", "split.yaml", "metrics.jsonl" }) Assert.True(File.Exists(Path.Combine(run, f)), f);
+        var metrics = File.ReadAllLines(Path.Combine(run, "metrics.jsonl"));
+        Assert.Equal(2, metrics.Length);
+        using (var first = JsonDocument.Parse(metrics[0]))
+            foreach (var key in new[] { "grpo/loss", "grpo/reward_mean", "grpo/kl", "grpo/clip_fraction", "grpo/entropy", "grpo/zero_spread_groups" })
+                Assert.True(first.RootElement.TryGetProperty(key, out _), key);
+        Assert.Contains(Directory.GetFiles(Path.Combine(run, "tensorboard")), f => Path.GetFileName(f).StartsWith("events.out.tfevents") && new FileInfo(f).Length > 0);
+        foreach (var m in new[] { "checkpoint_0001", "checkpoint_0002", "best", "final" })
+            Assert.True(File.Exists(Path.Combine(run, "models", m, "model.weights")), m);
+        Assert.Contains("\"Algorithm\": \"grpo\"", File.ReadAllText(Path.Combine(run, "models", "final", "model.json")));
+        Assert.Contains("batch_size: 8", File.ReadAllText(Path.Combine(run, "config.yaml")));
+        using var lib = ExperienceLibrary.Open(dir.Combine("lib.db"), readOnly: true);
+        Assert.Equal(64, lib.Count());
+        Assert.Equal(16, lib.Stats().Groups);
+
+        // A trained model is a policy for collection and can seed another run (resume).
+        var collect = CliRunner.Run("collect", "--policy", "model:" + Path.Combine(run, "models", "final"), "--batch-size", "20", "--batches", "1", "--library", dir.Combine("lib2.db"));
+        Assert.True(collect.ExitCode == 0, collect.Stderr);
+        var resume = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", Path.Combine(run, "models", "checkpoint_0001"), "--out", dir.Path,
+            "--num-iterations", "1", "--set", "batch_size=4", "--set", "group_size=2");
+        Assert.True(resume.ExitCode == 0, resume.Stderr);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--algorithm", "grpo" }, "--init-from")]
+    [InlineData(new[] { "--algorithm", "ppo" }, "ppo is not available")]
+    [InlineData(new[] { "--set", "learning_rte=0.1" }, "learning_rte")]
+    [InlineData(new[] { "--set", "group_size=1" }, "group_size must be at least 2")]
+    [InlineData(new[] { "--set", "nonsense" }, "expected key=value")]
+    [InlineData(new[] { "--config", "/no/config.yaml" }, "/no/config.yaml")]
+    [InlineData(new[] { "--algorithm", "grpo", "--init-from", "/no/model" }, "is not a saved model")]
+    public void Train_BadInput_ExitTwoWithAClearLine(string[] args, string expected)
+    {
+        using var dir = new TempFolder();
+        var run = CliRunner.Run(["train", "--out", dir.Path, .. args]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr);
+    }
+
+    [Fact]
+    public void ConfigFiles_ParseAndCarryThePlansValues()
+    {
+        var plan = StockAgent.Training.RlConfig.Load(Path.Combine(RepoPaths.Root, "data", "config", "rl", "optimized_grpo.yaml"));
+        Assert.Equal(5e-6, plan.LearningRate);
+        Assert.Equal(16, plan.LoraRank);
+        Assert.Equal(32, plan.BatchSize);
+        Assert.Equal(0.05, plan.KlCoef);
+        Assert.Equal(0.15, plan.VfCoef);
+        Assert.Equal(150, plan.NumIterations);
+        var defaults = StockAgent.Training.RlConfig.Load(Path.Combine(RepoPaths.Root, "data", "config", "rl", "default.yaml"), ["kl_coef=0.1"]);
+        Assert.Equal(0.1, defaults.KlCoef);
+        Assert.Equal("grpo", defaults.Algorithm);
+    }
+}

@@ -1,7 +1,9 @@
 using StockAgent.Agents;
 using StockAgent.Backtest;
 using StockAgent.Experience;
+using StockAgent.Features;
 using StockAgent.Market;
+using StockAgent.Training;
 
 namespace StockAgent.Cli.Bench;
 
@@ -46,6 +48,43 @@ public static class BenchmarkCatalog
             using var lib = ExperienceLibrary.Open(collectPath, readOnly: true);
             var stats = lib.Stats();
             return $"library size: {stats.FileBytes / 1e6 * 10_000 / Math.Max(1, stats.Trajectories):F1} MB per 10,000 trajectories";
+        });
+
+        NeuralPolicy? neural = null;
+        var observations = new float[4096 * PriceObservationSource.Names.Count];
+        var decisions = new PolicyDecision[4096];
+        var rngs = Enumerable.Range(0, 4096).Select(i => new Random(i)).ToArray();
+        yield return new DelegateBenchmark("policy: batched inference, 4,096 rows, 64x64 MLP", "decisions", () =>
+        {
+            if (neural is null)
+            {
+                var rng = new Random(1);
+                for (int i = 0; i < observations.Length; i++) observations[i] = (float)(rng.NextDouble() * 2 - 1);
+                var spec = new PolicyNetworkSpec { Inputs = PriceObservationSource.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16 };
+                neural = new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], PriceObservationSource.Names.ToArray(),
+                    FeatureNormalizer.Identity(spec.Inputs), "bench", "bench", DateTimeOffset.UnixEpoch));
+            }
+            neural.DecideBatch(observations, 4096, decisions, rngs);
+            return 4096;
+        });
+
+        GrpoTrainer? grpo = null;
+        int iteration = 0;
+        yield return new DelegateBenchmark("grpo: one iteration, 512 x 60 steps, 4 epochs", "iterations", () =>
+        {
+            if (grpo is null)
+            {
+                var (policy, _) = SftTrainer.Train(market, split, new SftOptions { Epochs = 1 });
+                grpo = new GrpoTrainer(market, split, policy, new GrpoOptions { GroupsPerIteration = 64, GroupSize = 8, Epochs = 4 });
+            }
+            grpo.Step(++iteration);
+            return 1;
+        }, () =>
+        {
+            grpo?.Dispose();
+            grpo?.Policy.Dispose();
+            neural?.Dispose();
+            return null;
         });
 
         ExperienceLibrary? big = null;

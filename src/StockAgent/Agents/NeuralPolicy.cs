@@ -44,18 +44,8 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
     /// gives one generator per row for sampling (ignored when greedy).</summary>
     public void DecideBatch(ReadOnlySpan<float> observations, int rows, Span<PolicyDecision> output, IReadOnlyList<Random>? rngs = null)
     {
-        int inputs = Network.Spec.Inputs, k = Actions.Count;
-        if (observations.Length != rows * inputs)
-            throw new ArgumentException($"expected {rows} observations of {inputs} values, got {observations.Length} values.");
-        var normalised = new float[observations.Length];
-        Metadata.Normalizer.Apply(observations, normalised);
-        float[] logp;
-        using (torch.no_grad())
-        using (var scope = torch.NewDisposeScope())
-        {
-            var x = torch.tensor(normalised, [rows, inputs]);
-            logp = nn.functional.log_softmax(Network.forward(x), 1).data<float>().ToArray();
-        }
+        int k = Actions.Count;
+        var logp = LogProbabilities(observations, rows);
         for (int r = 0; r < rows; r++)
         {
             var row = logp.AsSpan(r * k, k);
@@ -79,6 +69,22 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
 
     /// <summary>Saves weights and metadata (<paramref name="metadata"/> instead of this policy's, e.g. to record the
     /// algorithm and iteration that produced the weights).</summary>
+    /// <summary>Natural-log action probabilities for <paramref name="rows"/> raw observations, row-major [rows x actions].</summary>
+    public float[] LogProbabilities(ReadOnlySpan<float> observations, int rows)
+    {
+        int inputs = Network.Spec.Inputs;
+        if (observations.Length != rows * inputs)
+            throw new ArgumentException($"expected {rows} observations of {inputs} values, got {observations.Length} values.");
+        var normalised = new float[observations.Length];
+        Metadata.Normalizer.Apply(observations, normalised);
+        using (torch.no_grad())
+        using (var scope = torch.NewDisposeScope())
+        {
+            var x = torch.tensor(normalised, [rows, inputs]);
+            return nn.functional.log_softmax(Network.forward(x), 1).data<float>().ToArray();
+        }
+    }
+
     public void Save(string directory, NeuralPolicyMetadata? metadata = null)
     {
         Directory.CreateDirectory(directory);

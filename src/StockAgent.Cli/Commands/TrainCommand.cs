@@ -8,25 +8,27 @@ using StockAgent.Training;
 
 namespace StockAgent.Cli.Commands;
 
-/// <summary>`stockagent train --algorithm sft|grpo`: supervised fine-tuning, then GRPO on LoRA adapters, in a run folder.</summary>
+/// <summary>`stockagent train --algorithm sft|grpo|ppo`: supervised fine-tuning, then GRPO or PPO on LoRA adapters, in a run folder.</summary>
 public static class TrainCommand
 {
     public const string DefaultConfig = "data/config/rl/default.yaml";
 
     public static Command Create()
     {
-        var algorithm = new Option<string?>("--algorithm") { Description = "sft or grpo (default: the config's)." };
+        var algorithm = new Option<string?>("--algorithm") { Description = "sft, grpo or ppo (default: the config's)." };
         var iterations = new Option<int?>("--num-iterations") { Description = "RL iterations (overrides num_iterations)." };
         var config = new Option<string?>("--config") { Description = $"Training YAML (default: {DefaultConfig} when present)." };
         var set = new Option<string[]>("--set") { Description = "Override a config key, e.g. --set learning_rate=0.0005 (repeatable).", AllowMultipleArgumentsPerToken = true };
-        var library = new Option<string?>("--library") { Description = "Append every GRPO rollout batch to this experience library." };
+        var library = new Option<string?>("--library") { Description = "Experience library: RL appends every rollout batch to it, or reads from it with --num-trajectories." };
+        var numTrajectories = new Option<int?>("--num-trajectories") { Description = "Train offline on the newest N trajectories of --library (GRPO: whole groups) instead of fresh rollouts." };
+        var device = new Option<string?>("--device") { Description = "cpu (default) or cuda[:N] when TorchSharp sees a GPU." };
         var initFrom = new Option<string?>("--init-from") { Description = "Model folder to start from: the SFT model for GRPO, or any checkpoint to resume." };
         var data = new Option<string?>("--data") { Description = "Folder of daily CSVs (default: the synthetic market)." };
         var split = new Option<string?>("--split") { Description = $"Data split YAML (default: {CollectCommand.DefaultSplit} when present)." };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides the config's)." };
         var output = new Option<string>("--out") { Description = "Folder for run folders.", DefaultValueFactory = _ => "training_runs" };
-        var command = new Command("train", "Train the agent: SFT on hindsight labels, then GRPO with LoRA adapters and KL control; writes a run folder.");
-        foreach (var o in new Option[] { algorithm, iterations, config, set, library, initFrom, data, split, seed, output }) command.Options.Add(o);
+        var command = new Command("train", "Train the agent: SFT on hindsight labels, then GRPO (or PPO) with LoRA adapters and KL control; writes a run folder.");
+        foreach (var o in new Option[] { algorithm, iterations, config, set, library, numTrajectories, initFrom, data, split, seed, device, output }) command.Options.Add(o);
 
         command.SetAction(parse =>
         {
@@ -35,8 +37,10 @@ public static class TrainCommand
             if (parse.GetValue(algorithm) is { } a) overrides.Add($"algorithm={a}");
             if (parse.GetValue(iterations) is { } n) overrides.Add($"num_iterations={n}");
             if (parse.GetValue(seed) is { } s) overrides.Add($"seed={s}");
+            if (parse.GetValue(device) is { } d) overrides.Add($"device={d}");
             var configPath = parse.GetValue(config) ?? (File.Exists(DefaultConfig) ? DefaultConfig : null);
             var cfg = RlConfig.Load(configPath, overrides);
+            TorchDevice.Parse(cfg.Device); // fail before any work when the device is unusable
             var splitPath = parse.GetValue(split) ?? (File.Exists(CollectCommand.DefaultSplit) ? CollectCommand.DefaultSplit : null);
             var dataSplit = splitPath is null ? DataSplit.Default : DataSplit.Load(splitPath);
 
@@ -46,7 +50,9 @@ public static class TrainCommand
             var run = TrainingRun.Create(parse.GetValue(output)!, cfg.Algorithm, cfg, dataSplit.SourceText);
             o.WriteLine($"run folder: {Path.GetFullPath(run.Directory)}");
             o.WriteLine($"market: {market.Source}; split: {resolved}");
-            return cfg.Algorithm == "sft" ? Sft(o, cfg, market, resolved, run) : Grpo(o, cfg, market, resolved, run, parse.GetValue(initFrom), parse.GetValue(library), dataSplit);
+            return cfg.Algorithm == "sft"
+                ? Sft(o, cfg, market, resolved, run)
+                : Rl(o, cfg, market, resolved, run, parse.GetValue(initFrom), parse.GetValue(library), parse.GetValue(numTrajectories), dataSplit);
         });
         return command;
     }
@@ -75,24 +81,35 @@ public static class TrainCommand
         return 0;
     }
 
-    private static int Grpo(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run, string? initFrom, string? libraryPath, DataSplit dataSplit)
+    private static int Rl(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run, string? initFrom, string? libraryPath,
+        int? numTrajectories, DataSplit dataSplit)
     {
+        string name = cfg.Algorithm;
         if (initFrom is null)
-            throw new ArgumentException("--init-from: GRPO starts from a trained model; run `stockagent train --algorithm sft` first and pass its models/final folder.");
-        using var policy = NeuralPolicy.Load(initFrom);
-        var reward = RewardFunctions.ByName(cfg.Reward);
-        using var trainer = new GrpoTrainer(market, split, policy, cfg.GrpoOptions(reward));
-        using var library = libraryPath is null ? null : ExperienceLibrary.Open(libraryPath);
+            throw new ArgumentException($"--init-from: {name.ToUpperInvariant()} starts from a trained model; run `stockagent train --algorithm sft` first and pass its models/final folder.");
+        if (numTrajectories is not null && libraryPath is null)
+            throw new ArgumentException("--num-trajectories: offline training reads trajectories from an experience library; name it with --library.");
+        using var policy = NeuralPolicy.Load(initFrom).To(TorchDevice.Parse(cfg.Device));
+        var options = cfg.RlOptions(RewardFunctions.ByName(cfg.Reward));
+        using RlTrainer trainer = options is PpoOptions ppo ? new PpoTrainer(market, split, policy, ppo) : new GrpoTrainer(market, split, policy, (GrpoOptions)options);
+        using var library = libraryPath is null ? null : ExperienceLibrary.Open(libraryPath, readOnly: numTrajectories is not null);
+        LibraryReplay? replay = null;
+        if (numTrajectories is { } n)
+        {
+            bool groups = options is GrpoOptions;
+            replay = new LibraryReplay(library!, n, groups, groups ? options.GroupsPerIteration : options.TrajectoriesPerIteration, cfg.Seed);
+            o.WriteLine($"offline: {replay.Trajectories} trajectories ({replay.Units} {(groups ? "groups" : "episodes")}) from {library!.Path}");
+        }
         double best = double.NegativeInfinity;
         int sinceBest = 0;
         string? lastCheckpoint = null;
         var clock = Stopwatch.StartNew();
         for (int i = 1; i <= cfg.NumIterations; i++)
         {
-            GrpoIterationLog log;
+            RlIterationLog log;
             try
             {
-                log = trainer.Step(i);
+                log = replay is null ? trainer.Step(i) : trainer.Update(i, replay.Batch(i));
             }
             catch (TrainingDivergedException ex)
             {
@@ -100,8 +117,8 @@ public static class TrainCommand
                 o.WriteLine($"stopped: {ex.Message} Last good checkpoint: {lastCheckpoint ?? "none (iteration 1)"}.");
                 throw new InvalidOperationException($"{ex.Message} The run folder {run.Directory} keeps the last good checkpoint.", ex);
             }
-            if (library is not null)
-                library.AppendBatch(new BatchInfo(policy.Id, $"{policy.Version}+it{i}", cfg.Reward, dataSplit.SourceText, $"{{\"iteration\":{i}}}", SeedMixer.Mix(cfg.Seed, i)), trainer.LastRollouts);
+            if (library is not null && replay is null)
+                library.AppendBatch(new BatchInfo(policy.Id, $"{policy.Version}+it{i}", cfg.Reward, dataSplit.SourceText, $"{{\"algorithm\":\"{name}\",\"iteration\":{i}}}", SeedMixer.Mix(cfg.Seed, i)), trainer.LastRollouts);
             double? validation = null;
             if (i % cfg.ValidateEvery == 0 || i == cfg.NumIterations)
             {
@@ -112,14 +129,15 @@ public static class TrainCommand
             }
             run.Log(i, new Dictionary<string, double?>
             {
-                ["grpo/loss"] = log.Loss, ["grpo/reward_mean"] = log.RewardMean, ["grpo/reward_std"] = log.RewardStd, ["grpo/kl"] = log.Kl,
-                ["grpo/clip_fraction"] = log.ClipFraction, ["grpo/entropy"] = log.Entropy, ["grpo/zero_spread_groups"] = log.ZeroSpreadShare,
-                ["grpo/seconds"] = log.Seconds, ["grpo/validation_sharpe"] = validation,
+                [$"{name}/loss"] = log.Loss, [$"{name}/reward_mean"] = log.RewardMean, [$"{name}/reward_std"] = log.RewardStd, [$"{name}/kl"] = log.Kl,
+                [$"{name}/clip_fraction"] = log.ClipFraction, [$"{name}/entropy"] = log.Entropy, [$"{name}/zero_spread_groups"] = log.ZeroSpreadShare,
+                [$"{name}/value_loss"] = log.ValueLoss, [$"{name}/seconds"] = log.Seconds, [$"{name}/validation_sharpe"] = validation,
             });
             o.WriteLine($"iteration {i}/{cfg.NumIterations}: reward {log.RewardMean:F3} ± {log.RewardStd:F3}, loss {log.Loss:F4}, KL {log.Kl:F4}, " +
-                        $"clip {log.ClipFraction:P1}, entropy {log.Entropy:F3}, zero-spread groups {log.ZeroSpreadShare:P0}, {log.Seconds:F1} s" +
+                        $"clip {log.ClipFraction:P1}, entropy {log.Entropy:F3}, " +
+                        (options is PpoOptions ? $"value loss {log.ValueLoss:F4}" : $"zero-spread groups {log.ZeroSpreadShare:P0}") + $", {log.Seconds:F1} s" +
                         (validation is { } v ? $", validation Sharpe {v:F2}" : ""));
-            var metadata = policy.Metadata with { Algorithm = "grpo", Version = $"{policy.Metadata.Version}+grpo{i}", Created = DateTimeOffset.UtcNow };
+            var metadata = policy.Metadata with { Algorithm = name, Version = $"{policy.Metadata.Version}+{name}{i}", Created = DateTimeOffset.UtcNow };
             if (i % cfg.CheckpointEvery == 0) lastCheckpoint = run.SaveModel(policy, $"checkpoint_{i:0000}", metadata);
             if (validation is { } val && double.IsFinite(val))
             {
@@ -136,10 +154,10 @@ public static class TrainCommand
                 }
             }
         }
-        var finalMetadata = policy.Metadata with { Algorithm = "grpo", Version = $"{policy.Metadata.Version}+grpo", Created = DateTimeOffset.UtcNow };
+        var finalMetadata = policy.Metadata with { Algorithm = name, Version = $"{policy.Metadata.Version}+{name}", Created = DateTimeOffset.UtcNow };
         var final = run.SaveModel(policy, "final", finalMetadata);
         if (double.IsNegativeInfinity(best)) run.SaveModel(policy, "best", finalMetadata);
-        o.WriteLine($"GRPO done in {clock.Elapsed.TotalSeconds:F1} s; best validation Sharpe {(double.IsNegativeInfinity(best) ? double.NaN : best):F2}; model: {Path.GetFullPath(final)}");
+        o.WriteLine($"{name.ToUpperInvariant()} done in {clock.Elapsed.TotalSeconds:F1} s; best validation Sharpe {(double.IsNegativeInfinity(best) ? double.NaN : best):F2}; model: {Path.GetFullPath(final)}");
         return 0;
     }
 }

@@ -38,6 +38,17 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
     public ActionSpace Actions { get; }
     public bool Greedy { get; set; }
 
+    /// <summary>Where the network's weights live (CPU, or a CUDA device after <see cref="To"/>); inputs are sent there.</summary>
+    public Device Device { get; private set; } = torch.CPU;
+
+    /// <summary>Moves the network to <paramref name="device"/> (see <see cref="TorchDevice.Parse"/>).</summary>
+    public NeuralPolicy To(Device device)
+    {
+        Network.to(device);
+        Device = device;
+        return this;
+    }
+
     public IPolicySession Begin(PriceSeries series, int seed) => new Session(this, new Random(seed));
 
     /// <summary>Decides for <paramref name="rows"/> observations (row-major, raw, not normalised); <paramref name="rngs"/>
@@ -67,8 +78,6 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
         }
     }
 
-    /// <summary>Saves weights and metadata (<paramref name="metadata"/> instead of this policy's, e.g. to record the
-    /// algorithm and iteration that produced the weights).</summary>
     /// <summary>Natural-log action probabilities for <paramref name="rows"/> raw observations, row-major [rows x actions].</summary>
     public float[] LogProbabilities(ReadOnlySpan<float> observations, int rows)
     {
@@ -80,11 +89,13 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
         using (torch.no_grad())
         using (var scope = torch.NewDisposeScope())
         {
-            var x = torch.tensor(normalised, [rows, inputs]);
-            return nn.functional.log_softmax(Network.forward(x), 1).data<float>().ToArray();
+            var x = torch.tensor(normalised, [rows, inputs], device: Device);
+            return nn.functional.log_softmax(Network.forward(x), 1).cpu().data<float>().ToArray();
         }
     }
 
+    /// <summary>Saves weights and metadata (<paramref name="metadata"/> instead of this policy's, e.g. to record the
+    /// algorithm and iteration that produced the weights).</summary>
     public void Save(string directory, NeuralPolicyMetadata? metadata = null)
     {
         Directory.CreateDirectory(directory);

@@ -47,6 +47,9 @@ public sealed class PolicyNetwork : nn.Module<Tensor, Tensor>
 
     public IEnumerable<Parameter> AdapterParameters() => Layers.SelectMany(l => l.AdapterParameters());
 
+    /// <summary>The value head's weights (base and adapter); empty without a value head. PPO trains them.</summary>
+    public IEnumerable<Parameter> ValueHeadParameters() => value_head?.parameters() ?? [];
+
     /// <summary>Freezes (or unfreezes) the base weights; adapters stay trainable.</summary>
     public void FreezeBase(bool frozen = true)
     {

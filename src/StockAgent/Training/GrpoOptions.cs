@@ -1,40 +1,14 @@
-using StockAgent.Rewards;
-
 namespace StockAgent.Training;
 
-/// <summary>
-/// GRPO settings. Each iteration draws <see cref="GroupsPerIteration"/> start states from the training split and
-/// rolls the current policy out <see cref="GroupSize"/> times from each (so 64 x 8 = 512 trajectories), scores them
-/// with <see cref="Reward"/>, and runs <see cref="Epochs"/> passes of clipped, KL-controlled updates over the steps
-/// in minibatches of <see cref="MinibatchSteps"/>. Only the LoRA adapters learn; the base network is frozen.
-/// </summary>
-public sealed record GrpoOptions
+/// <summary>GRPO settings (<see cref="RlOptions"/> plus how group advantages are scaled). A group needs at least two
+/// rollouts: GRPO compares them.</summary>
+public sealed record GrpoOptions : RlOptions
 {
-    public int Iterations { get; init; } = 20;
-    public int GroupSize { get; init; } = 8;
-    public int GroupsPerIteration { get; init; } = 64;
-    public int Epochs { get; init; } = 4;
-    public int MinibatchSteps { get; init; } = 4096;
-    public double LearningRate { get; init; } = 1e-3;
-    public double ClipEps { get; init; } = 0.2;
-    public double KlCoef { get; init; } = 0.05;
-    public double MaxGradNorm { get; init; } = 1.0;
-    public double EntropyCoef { get; init; }
     public AdvantageScaling Scaling { get; init; } = AdvantageScaling.Group;
-    public int Window { get; init; } = 60;
-    public RewardFunction Reward { get; init; } = RewardFunctions.Composite;
-    public string RewardName { get; init; } = "composite";
-    public int Seed { get; init; } = 7;
 
-    public void Validate()
+    public override void Validate()
     {
-        if (Iterations < 1) throw new ArgumentException($"num_iterations must be at least 1 (got {Iterations}).");
+        base.Validate();
         if (GroupSize < 2) throw new ArgumentException($"group_size must be at least 2: GRPO compares rollouts within a group (got {GroupSize}).");
-        if (GroupsPerIteration < 1) throw new ArgumentException($"batch_size (groups per iteration) must be at least 1 (got {GroupsPerIteration}).");
-        if (Epochs < 1) throw new ArgumentException($"epochs must be at least 1 (got {Epochs}).");
-        if (MinibatchSteps < 1) throw new ArgumentException($"minibatch_steps must be at least 1 (got {MinibatchSteps}).");
-        if (!(LearningRate > 0)) throw new ArgumentException($"learning_rate must be positive (got {LearningRate}).");
-        if (ClipEps is <= 0 or >= 1) throw new ArgumentException($"clip_eps must be in (0, 1) (got {ClipEps}).");
-        if (KlCoef < 0) throw new ArgumentException($"kl_coef must not be negative (got {KlCoef}).");
     }
 }

@@ -25,6 +25,7 @@ public sealed class RlConfig
     public double VfCoef { get; set; } = 0.15;
     public double Gamma { get; set; } = 0.99;
     public double GaeLambda { get; set; } = 0.95;
+    public double StepRewardScale { get; set; }
     public double EntropyCoef { get; set; }
     public double MaxGradNorm { get; set; } = 1.0;
     public string AdvantageScaling { get; set; } = "group";
@@ -40,6 +41,7 @@ public sealed class RlConfig
     public int ValidateEvery { get; set; } = 5;
     public int Patience { get; set; } = 3;
     public int Seed { get; set; } = 7;
+    public string Device { get; set; } = "cpu";
 
     private static IDeserializer Deserializer() => new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 
@@ -83,12 +85,13 @@ public sealed class RlConfig
 
     public void Validate(string source)
     {
-        if (Algorithm == "ppo") throw new InvalidDataException($"{source}: algorithm ppo is not available in this version yet; use sft or grpo.");
-        if (Algorithm is not ("sft" or "grpo")) throw new InvalidDataException($"{source}: algorithm must be sft or grpo (got '{Algorithm}').");
+        if (Algorithm is not ("sft" or "grpo" or "ppo")) throw new InvalidDataException($"{source}: algorithm must be sft, grpo or ppo (got '{Algorithm}').");
         if (AdvantageScaling is not ("group" or "batch" or "none")) throw new InvalidDataException($"{source}: advantage_scaling must be group, batch or none (got '{AdvantageScaling}').");
         if (Patience < 1) throw new InvalidDataException($"{source}: patience must be at least 1 (got {Patience}).");
         if (CheckpointEvery < 1 || ValidateEvery < 1) throw new InvalidDataException($"{source}: checkpoint_every and validate_every must be at least 1.");
-        GrpoOptions(Rewards.RewardFunctions.ByName(Reward)).Validate();
+        var reward = Rewards.RewardFunctions.ByName(Reward);
+        if (Algorithm == "ppo") PpoOptions(reward).Validate();
+        else GrpoOptions(reward).Validate();
     }
 
     public string ToYaml() => new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Serialize(this);
@@ -99,10 +102,23 @@ public sealed class RlConfig
         Hidden = Hidden, LoraRank = LoraRank, LoraAlpha = LoraAlpha, LoraDropout = LoraDropout, Seed = Seed,
     };
 
-    public GrpoOptions GrpoOptions(Rewards.RewardFunction reward) => new()
+    public GrpoOptions GrpoOptions(Rewards.RewardFunction reward) => Fill(new GrpoOptions(), reward) with
+    {
+        Scaling = Enum.Parse<AdvantageScaling>(AdvantageScaling, ignoreCase: true),
+    };
+
+    public PpoOptions PpoOptions(Rewards.RewardFunction reward) => Fill(new PpoOptions(), reward) with
+    {
+        VfCoef = VfCoef, Gamma = Gamma, GaeLambda = GaeLambda, StepRewardScale = StepRewardScale,
+    };
+
+    /// <summary>The options of the configured RL algorithm (grpo or ppo).</summary>
+    public RlOptions RlOptions(Rewards.RewardFunction reward) => Algorithm == "ppo" ? PpoOptions(reward) : GrpoOptions(reward);
+
+    private T Fill<T>(T options, Rewards.RewardFunction reward) where T : RlOptions => options with
     {
         Iterations = NumIterations, GroupSize = GroupSize, GroupsPerIteration = BatchSize, Epochs = Epochs, MinibatchSteps = MinibatchSteps,
         LearningRate = LearningRate, ClipEps = ClipEps, KlCoef = KlCoef, MaxGradNorm = MaxGradNorm, EntropyCoef = EntropyCoef,
-        Scaling = Enum.Parse<AdvantageScaling>(AdvantageScaling, ignoreCase: true), Window = Window, Reward = reward, RewardName = Reward, Seed = Seed,
+        Window = Window, Reward = reward, RewardName = Reward, Seed = Seed,
     };
 }

@@ -70,6 +70,28 @@ public class LearningTests
     }
 
     [Fact]
+    public void Ppo_AfterSft_RaisesRewardAndLearnsValues()
+    {
+        var (market, split, policy, _) = TrainSft();
+        using var __ = policy;
+        policy.Greedy = true;
+        double sft = FreshSharpe(policy);
+
+        using var ppo = new PpoTrainer(market, split, policy, new PpoOptions { GroupsPerIteration = 64, GroupSize = 8, Seed = 3 });
+        var logs = Enumerable.Range(1, 12).Select(ppo.Step).ToList();
+        policy.Greedy = true;
+        double after = FreshSharpe(policy);
+
+        double early = logs.Take(3).Average(l => l.RewardMean), late = logs.TakeLast(3).Average(l => l.RewardMean);
+        // Measured (deterministic): mean composite reward 0.541 over iterations 1-3 and 0.564 over 10-12 (GRPO: 0.545 -> 0.600);
+        // value loss 0.041 -> 0.024 as the fresh value head learns; fresh-market Sharpe 2.25 after SFT, 2.24 after PPO.
+        Assert.True(late > early + 0.01, $"reward {early:F3} -> {late:F3}");
+        Assert.True(logs[^1].ValueLoss < 0.8 * logs[0].ValueLoss, $"value loss {logs[0].ValueLoss:F4} -> {logs[^1].ValueLoss:F4}");
+        Assert.True(after > sft - 0.25, $"fresh-market Sharpe SFT {sft:F2} -> PPO {after:F2}");
+        Assert.All(logs, l => Assert.True(l.Kl >= 0 && l.Kl < 0.2, $"KL {l.Kl}"));
+    }
+
+    [Fact]
     public void HindsightLabels_PickTheExposureThatWouldHaveDoneBest()
     {
         // Rising 2% a day: fully long. Falling: flat (long-only) or short (long-short).

@@ -46,9 +46,46 @@ public class TrainCommandTests
         Assert.True(resume.ExitCode == 0, resume.Stderr);
     }
 
+    [Fact]
+    public void Train_PpoOnlineThenGrpoOffline_FromTheLibrary()
+    {
+        using var dir = new TempFolder();
+        var sft = CliRunner.Run("train", "--algorithm", "sft", "--out", dir.Path, "--set", "sft_epochs=1");
+        Assert.True(sft.ExitCode == 0, sft.Stderr);
+        var model = Path.Combine(Directory.GetDirectories(dir.Path, "rl_sft_run_*").Single(), "models", "final");
+
+        var ppo = CliRunner.Run("train", "--algorithm", "ppo", "--init-from", model, "--out", dir.Path, "--num-iterations", "2",
+            "--set", "batch_size=8", "--set", "group_size=4", "--library", dir.Combine("lib.db"));
+        Assert.True(ppo.ExitCode == 0, ppo.Stderr);
+        var ppoRun = Directory.GetDirectories(dir.Path, "rl_ppo_run_*").Single();
+        var metrics = File.ReadAllLines(Path.Combine(ppoRun, "metrics.jsonl"));
+        Assert.Equal(2, metrics.Length);
+        using (var first = JsonDocument.Parse(metrics[0]))
+            Assert.True(first.RootElement.GetProperty("ppo/value_loss").GetDouble() > 0);
+        Assert.Contains("\"Algorithm\": \"ppo\"", File.ReadAllText(Path.Combine(ppoRun, "models", "final", "model.json")));
+
+        // Offline GRPO on the 64 stored rollouts (16 groups of 4): 2 iterations of 8 groups each, nothing appended.
+        var offline = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", model, "--out", dir.Path, "--num-iterations", "2",
+            "--set", "batch_size=8", "--set", "group_size=4", "--library", dir.Combine("lib.db"), "--num-trajectories", "5000");
+        Assert.True(offline.ExitCode == 0, offline.Stderr);
+        Assert.Contains("offline: 64 trajectories (16 groups)", offline.Stdout);
+        var grpoRun = Directory.GetDirectories(dir.Path, "rl_grpo_run_*").Single();
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(grpoRun, "metrics.jsonl")).Length);
+        using var lib = ExperienceLibrary.Open(dir.Combine("lib.db"), readOnly: true);
+        Assert.Equal(64, lib.Count());
+
+        var noLibrary = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", model, "--out", dir.Path, "--num-trajectories", "10");
+        Assert.Equal(2, noLibrary.ExitCode);
+        Assert.Contains("--library", noLibrary.Stderr);
+    }
+
     [Theory]
     [InlineData(new[] { "--algorithm", "grpo" }, "--init-from")]
-    [InlineData(new[] { "--algorithm", "ppo" }, "ppo is not available")]
+    [InlineData(new[] { "--algorithm", "ppo" }, "--init-from: PPO starts from a trained model")]
+    [InlineData(new[] { "--algorithm", "dqn" }, "algorithm must be sft, grpo or ppo")]
+    [InlineData(new[] { "--device", "tpu" }, "expected cpu, cuda or cuda:N")]
+    [InlineData(new[] { "--device", "cuda" }, "TorchSharp sees no CUDA device")]
+    [InlineData(new[] { "--set", "vf_coef=-1", "--algorithm", "ppo" }, "vf_coef must not be negative")]
     [InlineData(new[] { "--set", "learning_rte=0.1" }, "learning_rte")]
     [InlineData(new[] { "--set", "group_size=1" }, "group_size must be at least 2")]
     [InlineData(new[] { "--set", "nonsense" }, "expected key=value")]

@@ -1,0 +1,25 @@
+namespace StockAgent.Training;
+
+/// <summary>
+/// PPO settings (<see cref="RlOptions"/> plus the critic). Step t of an episode of T steps earns
+/// r_t = <see cref="StepRewardScale"/> x (equity return from t's close to t+1's) plus, at t = T - 1, the episode reward
+/// from the reward function, so PPO optimises the same objective as GRPO (with optional dense shaping). Advantages are
+/// GAE(<see cref="Gamma"/>, <see cref="GaeLambda"/>) from the value head, standardised over the batch; the loss adds
+/// <see cref="VfCoef"/> x the squared error of the value head against the GAE returns.
+/// </summary>
+public sealed record PpoOptions : RlOptions
+{
+    public double VfCoef { get; init; } = 0.15;
+    public double Gamma { get; init; } = 0.99;
+    public double GaeLambda { get; init; } = 0.95;
+    public double StepRewardScale { get; init; }
+
+    public override void Validate()
+    {
+        base.Validate();
+        if (VfCoef < 0) throw new ArgumentException($"vf_coef must not be negative (got {VfCoef}).");
+        if (Gamma is < 0 or > 1) throw new ArgumentException($"gamma must be in [0, 1] (got {Gamma}).");
+        if (GaeLambda is < 0 or > 1) throw new ArgumentException($"gae_lambda must be in [0, 1] (got {GaeLambda}).");
+        if (!double.IsFinite(StepRewardScale)) throw new ArgumentException($"step_reward_scale must be finite (got {StepRewardScale}).");
+    }
+}

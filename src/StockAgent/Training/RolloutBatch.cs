@@ -1,0 +1,62 @@
+using StockAgent.Agents;
+using StockAgent.Experience;
+
+namespace StockAgent.Training;
+
+/// <summary>
+/// Trajectories flattened step by step for an RL update: observations normalised with the policy's normaliser
+/// (row-major, steps x inputs), the actions taken, their log-probabilities under the policy that acted (pi_old), and
+/// where each trajectory's steps start (<see cref="Offsets"/>, with a final entry equal to <see cref="Steps"/>).
+/// </summary>
+public sealed class RolloutBatch
+{
+    private RolloutBatch(float[] observations, long[] actions, float[] oldLogProbs, int[] offsets, int inputs)
+    {
+        Observations = observations;
+        Actions = actions;
+        OldLogProbs = oldLogProbs;
+        Offsets = offsets;
+        Inputs = inputs;
+    }
+
+    public float[] Observations { get; }
+    public long[] Actions { get; }
+    public float[] OldLogProbs { get; }
+    public int[] Offsets { get; }
+    public int Inputs { get; }
+    public int Steps => Actions.Length;
+    public int Trajectories => Offsets.Length - 1;
+
+    public static RolloutBatch From(IReadOnlyList<Trajectory> trajectories, NeuralPolicy policy)
+    {
+        int size = policy.Network.Spec.Inputs;
+        var offsets = new int[trajectories.Count + 1];
+        for (int i = 0; i < trajectories.Count; i++)
+        {
+            var t = trajectories[i];
+            if (t.ObservationSize != size)
+                throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd} has {t.ObservationSize}-value observations " +
+                                               $"but the model takes {size}; it was collected with another observation layout.");
+            for (int k = 0; k < t.Steps; k++)
+                if (t.Actions[k] < 0 || t.Actions[k] >= policy.Actions.Count)
+                    throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd}: action {t.Actions[k]} at step {k} is not one of the model's {policy.Actions.Count} actions.");
+            offsets[i + 1] = offsets[i] + t.Steps;
+        }
+        int steps = offsets[^1];
+        var obs = new float[steps * size];
+        var actions = new long[steps];
+        var oldLogp = new float[steps];
+        for (int i = 0; i < trajectories.Count; i++)
+        {
+            var t = trajectories[i];
+            int at = offsets[i];
+            policy.Metadata.Normalizer.Apply(t.Observations, obs.AsSpan(at * size, t.Steps * size));
+            for (int k = 0; k < t.Steps; k++)
+            {
+                actions[at + k] = t.Actions[k];
+                oldLogp[at + k] = (float)t.LogProbs[k];
+            }
+        }
+        return new RolloutBatch(obs, actions, oldLogp, offsets, size);
+    }
+}

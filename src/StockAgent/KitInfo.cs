@@ -22,7 +22,7 @@ public static class KitInfo
         try
         {
             using var t = TorchSharp.torch.ones(2, 2);
-            return $"libtorch loaded (TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}), cuda available: {TorchSharp.torch.cuda.is_available()}";
+            return $"libtorch loaded (TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}), cuda available: {TorchSharp.torch.cuda.is_available()}, intra-op threads: {TorchSharp.torch.get_num_threads()}";
         }
         catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or NotSupportedException)
         {

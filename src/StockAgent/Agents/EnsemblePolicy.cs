@@ -41,9 +41,9 @@ public sealed class EnsemblePolicy : IPolicy
             if (ensemble.Mode == EnsembleMode.MajorityVote)
                 foreach (var s in sessions) _score[s.Decide(context).Action] += 1.0 / sessions.Length;
             else
-                foreach (NeuralPolicy member in ensemble._members)
+                foreach (IProbabilisticSession member in sessions)
                 {
-                    var logp = member.LogProbabilities(context.Observation, 1);
+                    var logp = member.LogProbabilities(context);
                     for (int a = 0; a < _score.Length; a++) _score[a] += Math.Exp(logp[a]) / sessions.Length;
                 }
             int best = 0;

@@ -51,8 +51,9 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
 
     public IPolicySession Begin(PriceSeries series, int seed) => new Session(this, new Random(seed));
 
-    /// <summary>Decides for <paramref name="rows"/> observations (row-major, raw, not normalised); <paramref name="rngs"/>
-    /// gives one generator per row for sampling (ignored when greedy).</summary>
+    /// <summary>Decides for <paramref name="rows"/> input rows (row-major, raw, not normalised; a row is one observation,
+    /// or a window of <see cref="PolicyNetworkSpec.SequenceLength"/> for the GRU, see <see cref="ObservationWindows"/>);
+    /// <paramref name="rngs"/> gives one generator per row for sampling (ignored when greedy).</summary>
     public void DecideBatch(ReadOnlySpan<float> observations, int rows, Span<PolicyDecision> output, IReadOnlyList<Random>? rngs = null)
     {
         int k = Actions.Count;
@@ -78,10 +79,10 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
         }
     }
 
-    /// <summary>Natural-log action probabilities for <paramref name="rows"/> raw observations, row-major [rows x actions].</summary>
+    /// <summary>Natural-log action probabilities for <paramref name="rows"/> raw input rows, row-major [rows x actions].</summary>
     public float[] LogProbabilities(ReadOnlySpan<float> observations, int rows)
     {
-        int inputs = Network.Spec.Inputs;
+        int inputs = Network.Spec.RowWidth;
         if (observations.Length != rows * inputs)
             throw new ArgumentException($"expected {rows} observations of {inputs} values, got {observations.Length} values.");
         var normalised = new float[observations.Length];
@@ -130,15 +131,36 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
 
     public void Dispose() => Network.Dispose();
 
-    private sealed class Session(NeuralPolicy policy, Random rng) : IPolicySession
+    /// <summary>One episode: for a sequence model it keeps the episode's observations so far and feeds the window.</summary>
+    private sealed class Session(NeuralPolicy policy, Random rng) : IPolicySession, IProbabilisticSession
     {
         private readonly PolicyDecision[] _one = new PolicyDecision[1];
         private readonly Random[] _rngs = [rng];
+        private readonly List<float> _history = [];
+        private readonly float[] _window = new float[policy.Network.Spec.RowWidth];
 
         public PolicyDecision Decide(in DecisionContext context)
         {
-            policy.DecideBatch(context.Observation, 1, _one, policy.Greedy ? null : _rngs);
+            policy.DecideBatch(Input(context.Observation), 1, _one, policy.Greedy ? null : _rngs);
             return _one[0];
+        }
+
+        public float[] LogProbabilities(in DecisionContext context) => policy.LogProbabilities(Input(context.Observation), 1);
+
+        private ReadOnlySpan<float> Input(ReadOnlySpan<float> observation)
+        {
+            var spec = policy.Network.Spec;
+            if (spec.SequenceLength == 1) return observation;
+            if (observation.Length != spec.Inputs)
+                throw new ArgumentException($"expected an observation of {spec.Inputs} values, got {observation.Length}.");
+            foreach (var v in observation) _history.Add(v);
+            int have = _history.Count / spec.Inputs, take = Math.Min(have, spec.SequenceLength);
+            var recent = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_history)[((have - take) * spec.Inputs)..];
+            // Pad the front by repeating the episode's first observation (as ObservationWindows does for stored episodes).
+            for (int j = 0; j < spec.SequenceLength - take; j++)
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_history)[..spec.Inputs].CopyTo(_window.AsSpan(j * spec.Inputs));
+            recent.CopyTo(_window.AsSpan((spec.SequenceLength - take) * spec.Inputs));
+            return _window;
         }
     }
 }

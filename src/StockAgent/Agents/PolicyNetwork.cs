@@ -5,15 +5,18 @@ using static TorchSharp.torch;
 namespace StockAgent.Agents;
 
 /// <summary>
-/// The agent's network: an MLP (tanh) from a batch of observations [B, inputs] to action logits [B, actions],
-/// with an optional value head [B]. Every Linear layer is a <see cref="LoraLinear"/>, so RL can train adapters
-/// on a frozen base and the reference policy is the same network with adapters off.
+/// The agent's network, from input rows [B, sequence x inputs] (the last <see cref="PolicyNetworkSpec.SequenceLength"/>
+/// observations, oldest first) to action logits [B, actions], with an optional value head [B]. The trunk is an MLP (tanh)
+/// or, for "gru", a Linear projection (tanh) of each observation, a one-layer GRU over the sequence whose last state feeds
+/// any further hidden layers. Every Linear layer is a <see cref="LoraLinear"/>, so RL can train adapters on a frozen base
+/// (the GRU's own weights are base weights too) and the reference policy is the same network with adapters off.
 /// </summary>
 public sealed class PolicyNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<LoraLinear> hidden_layers;
     private readonly LoraLinear policy_head;
     private readonly LoraLinear? value_head;
+    private readonly GRU? gru;
 
     public PolicyNetwork(PolicyNetworkSpec spec) : base(nameof(PolicyNetwork))
     {
@@ -24,6 +27,7 @@ public sealed class PolicyNetwork : nn.Module<Tensor, Tensor>
         foreach (var h in spec.Hidden)
         {
             layers.Add(new LoraLinear(width, h, spec.LoraRank, spec.LoraAlpha, spec.LoraDropout));
+            if (spec.Architecture == PolicyNetworkSpec.Gru && gru is null) gru = nn.GRU(h, h, batchFirst: true);
             width = h;
         }
         hidden_layers = nn.ModuleList(layers.ToArray());
@@ -43,7 +47,7 @@ public sealed class PolicyNetwork : nn.Module<Tensor, Tensor>
         set { foreach (var l in Layers) l.AdaptersEnabled = value; }
     }
 
-    public IEnumerable<Parameter> BaseParameters() => Layers.SelectMany(l => l.BaseParameters());
+    public IEnumerable<Parameter> BaseParameters() => Layers.SelectMany(l => l.BaseParameters()).Concat(gru?.parameters() ?? []);
 
     public IEnumerable<Parameter> AdapterParameters() => Layers.SelectMany(l => l.AdapterParameters());
 
@@ -74,8 +78,17 @@ public sealed class PolicyNetwork : nn.Module<Tensor, Tensor>
 
     private Tensor Trunk(Tensor x)
     {
-        var h = x;
-        foreach (var layer in hidden_layers) h = layer.forward(h).tanh();
-        return h;
+        if (gru is null)
+        {
+            var h = x;
+            foreach (var layer in hidden_layers) h = layer.forward(h).tanh();
+            return h;
+        }
+        var steps = x.reshape(x.shape[0], Spec.SequenceLength, Spec.Inputs);
+        var projected = hidden_layers[0].forward(steps).tanh();
+        var (output, _) = gru.call(projected, null);
+        var last = output.select(1, Spec.SequenceLength - 1);
+        foreach (var layer in hidden_layers.Skip(1)) last = layer.forward(last).tanh();
+        return last;
     }
 }

@@ -5,7 +5,7 @@ namespace StockAgent.Training;
 
 /// <summary>
 /// Trajectories flattened step by step for an RL update: observations normalised with the policy's normaliser
-/// (row-major, steps x inputs), the actions taken, their log-probabilities under the policy that acted (pi_old), and
+/// (row-major, steps x <see cref="Inputs"/>; for a sequence model each row is the window of <see cref="ObservationWindows"/>), the actions taken, their log-probabilities under the policy that acted (pi_old), and
 /// where each trajectory's steps start (<see cref="Offsets"/>, with a final entry equal to <see cref="Steps"/>).
 /// </summary>
 public sealed class RolloutBatch
@@ -29,7 +29,7 @@ public sealed class RolloutBatch
 
     public static RolloutBatch From(IReadOnlyList<Trajectory> trajectories, NeuralPolicy policy)
     {
-        int size = policy.Network.Spec.Inputs;
+        int size = policy.Network.Spec.Inputs, length = policy.Network.Spec.SequenceLength, width = size * length;
         var offsets = new int[trajectories.Count + 1];
         for (int i = 0; i < trajectories.Count; i++)
         {
@@ -43,20 +43,27 @@ public sealed class RolloutBatch
             offsets[i + 1] = offsets[i] + t.Steps;
         }
         int steps = offsets[^1];
-        var obs = new float[steps * size];
+        var obs = new float[steps * width];
+        var normalised = length > 1 ? new float[trajectories.Max(t => t.Observations.Length)] : [];
         var actions = new long[steps];
         var oldLogp = new float[steps];
         for (int i = 0; i < trajectories.Count; i++)
         {
             var t = trajectories[i];
             int at = offsets[i];
-            policy.Metadata.Normalizer.Apply(t.Observations, obs.AsSpan(at * size, t.Steps * size));
+            if (length == 1) policy.Metadata.Normalizer.Apply(t.Observations, obs.AsSpan(at * size, t.Steps * size));
+            else
+            {
+                var rows = normalised.AsSpan(0, t.Observations.Length);
+                policy.Metadata.Normalizer.Apply(t.Observations, rows);
+                ObservationWindows.Stack(rows, size, length, obs.AsSpan(at * width, t.Steps * width));
+            }
             for (int k = 0; k < t.Steps; k++)
             {
                 actions[at + k] = t.Actions[k];
                 oldLogp[at + k] = (float)t.LogProbs[k];
             }
         }
-        return new RolloutBatch(obs, actions, oldLogp, offsets, size);
+        return new RolloutBatch(obs, actions, oldLogp, offsets, width);
     }
 }

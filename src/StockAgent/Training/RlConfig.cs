@@ -32,6 +32,8 @@ public sealed class RlConfig
     public int Window { get; set; } = 60;
     public string Reward { get; set; } = "composite";
     public List<int> Hidden { get; set; } = [64, 64];
+    public string Architecture { get; set; } = "mlp";
+    public int SequenceLength { get; set; } = 1;
     public int SftEpochs { get; set; } = 8;
     public double SftLearningRate { get; set; } = 1e-3;
     public int LabelHorizon { get; set; } = 5;
@@ -87,6 +89,14 @@ public sealed class RlConfig
     {
         if (Algorithm is not ("sft" or "grpo" or "ppo")) throw new InvalidDataException($"{source}: algorithm must be sft, grpo or ppo (got '{Algorithm}').");
         if (AdvantageScaling is not ("group" or "batch" or "none")) throw new InvalidDataException($"{source}: advantage_scaling must be group, batch or none (got '{AdvantageScaling}').");
+        try
+        {
+            new Agents.PolicyNetworkSpec { Inputs = 1, Hidden = Hidden, Architecture = Architecture, SequenceLength = SequenceLength, LoraRank = LoraRank, LoraDropout = LoraDropout }.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"{source}: {ex.Message}", ex);
+        }
         if (Patience < 1) throw new InvalidDataException($"{source}: patience must be at least 1 (got {Patience}).");
         if (CheckpointEvery < 1 || ValidateEvery < 1) throw new InvalidDataException($"{source}: checkpoint_every and validate_every must be at least 1.");
         var reward = Rewards.RewardFunctions.ByName(Reward);
@@ -99,7 +109,7 @@ public sealed class RlConfig
     public SftOptions SftOptions() => new()
     {
         Horizon = LabelHorizon, RiskAversion = RiskAversion, Teacher = Teacher, Epochs = SftEpochs, LearningRate = SftLearningRate,
-        Hidden = Hidden, LoraRank = LoraRank, LoraAlpha = LoraAlpha, LoraDropout = LoraDropout, Seed = Seed,
+        Hidden = Hidden, Architecture = Architecture, SequenceLength = SequenceLength, LoraRank = LoraRank, LoraAlpha = LoraAlpha, LoraDropout = LoraDropout, Seed = Seed,
     };
 
     public GrpoOptions GrpoOptions(Rewards.RewardFunction reward) => Fill(new GrpoOptions(), reward) with

@@ -12,6 +12,12 @@ public sealed record SftOptions
     public int BatchSize { get; init; } = 256;
     public double LearningRate { get; init; } = 1e-3;
     public IReadOnlyList<int> Hidden { get; init; } = [64, 64];
+
+    /// <summary>"mlp" or "gru" (see <see cref="Agents.PolicyNetworkSpec"/>).</summary>
+    public string Architecture { get; init; } = Agents.PolicyNetworkSpec.Mlp;
+
+    /// <summary>Observations per input for the GRU (1 for the MLP).</summary>
+    public int SequenceLength { get; init; } = 1;
     public int LoraRank { get; init; } = 16;
     public double LoraAlpha { get; init; } = 32;
     public double LoraDropout { get; init; }

@@ -79,6 +79,26 @@ public class TrainCommandTests
         Assert.Contains("--library", noLibrary.Stderr);
     }
 
+    [SharedMarketFact]
+    public void Train_OnRealData_SftThenGrpo_LeaveCompleteRunFolders()
+    {
+        using var dir = new TempFolder();
+        var sft = CliRunner.Run("train", "--algorithm", "sft", "--data", RepoPaths.SharedMarket!, "--out", dir.Path, "--set", "sft_epochs=1");
+        Assert.True(sft.ExitCode == 0, sft.Stderr);
+        Assert.Contains("validation Sharpe", sft.Stdout);
+        var model = Path.Combine(Directory.GetDirectories(dir.Path, "rl_sft_run_*").Single(), "models", "final");
+
+        var grpo = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", model, "--data", RepoPaths.SharedMarket!, "--out", dir.Path,
+            "--num-iterations", "1", "--set", "batch_size=16", "--set", "group_size=4");
+
+        Assert.True(grpo.ExitCode == 0, grpo.Stderr);
+        var run = Directory.GetDirectories(dir.Path, "rl_grpo_run_*").Single();
+        foreach (var f in new[] { "config.yaml", "split.yaml", "metrics.jsonl", "models/best/model.json", "models/final/model.weights" })
+            Assert.True(File.Exists(Path.Combine(run, f)), f);
+        using var metrics = JsonDocument.Parse(File.ReadAllLines(Path.Combine(run, "metrics.jsonl")).Single());
+        Assert.True(metrics.RootElement.GetProperty("grpo/validation_sharpe").ValueKind == JsonValueKind.Number);
+    }
+
     [Theory]
     [InlineData(new[] { "--algorithm", "grpo" }, "--init-from")]
     [InlineData(new[] { "--algorithm", "ppo" }, "--init-from: PPO starts from a trained model")]

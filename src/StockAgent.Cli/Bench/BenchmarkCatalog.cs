@@ -29,6 +29,13 @@ public static class BenchmarkCatalog
             return (long)r.Dates.Length * series.Count;
         });
 
+        yield return new DelegateBenchmark("features: observations of every symbol, 1 thread", "bars", () =>
+        {
+            var observations = MarketObservations.Of(market with { }); // a fresh copy: nothing cached from the last run
+            foreach (var symbol in market.Series.Keys) observations.For(symbol);
+            return market.Series.Values.Sum(s => (long)s.Count);
+        });
+
         var folder = Directory.CreateTempSubdirectory("stockagent-bench-").FullName;
         var calendar = market.Series.Values.SelectMany(s => s.Dates).Distinct().Order().ToArray();
         var split = DataSplit.Default.Resolve(calendar, market.Symbols.ToArray());

@@ -29,6 +29,13 @@ public static class BenchmarkCatalog
             return (long)r.Dates.Length * series.Count;
         });
 
+        yield return new DelegateBenchmark("features: observations of every symbol, 1 thread", "bars", () =>
+        {
+            var observations = MarketObservations.Of(market with { }); // a fresh copy: nothing cached from the last run
+            foreach (var symbol in market.Series.Keys) observations.For(symbol);
+            return market.Series.Values.Sum(s => (long)s.Count);
+        });
+
         var folder = Directory.CreateTempSubdirectory("stockagent-bench-").FullName;
         var calendar = market.Series.Values.SelectMany(s => s.Dates).Distinct().Order().ToArray();
         var split = DataSplit.Default.Resolve(calendar, market.Symbols.ToArray());
@@ -51,7 +58,7 @@ public static class BenchmarkCatalog
         });
 
         NeuralPolicy? neural = null;
-        var observations = new float[4096 * PriceObservationSource.Names.Count];
+        var observations = new float[4096 * MarketObservations.Names.Count];
         var decisions = new PolicyDecision[4096];
         var rngs = Enumerable.Range(0, 4096).Select(i => new Random(i)).ToArray();
         yield return new DelegateBenchmark("policy: batched inference, 4,096 rows, 64x64 MLP", "decisions", () =>
@@ -60,8 +67,8 @@ public static class BenchmarkCatalog
             {
                 var rng = new Random(1);
                 for (int i = 0; i < observations.Length; i++) observations[i] = (float)(rng.NextDouble() * 2 - 1);
-                var spec = new PolicyNetworkSpec { Inputs = PriceObservationSource.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16 };
-                neural = new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], PriceObservationSource.Names.ToArray(),
+                var spec = new PolicyNetworkSpec { Inputs = MarketObservations.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16 };
+                neural = new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(),
                     FeatureNormalizer.Identity(spec.Inputs), "bench", "bench", DateTimeOffset.UnixEpoch));
             }
             neural.DecideBatch(observations, 4096, decisions, rngs);

@@ -11,7 +11,8 @@ namespace StockAgent.Agents;
 /// The trained agent as an <see cref="IPolicy"/>: normalises the observation, runs the <see cref="PolicyNetwork"/>
 /// and samples an action from its categorical distribution with the episode's seeded generator (or takes the
 /// most probable action when <see cref="Greedy"/>). <see cref="DecideBatch"/> infers many rows in one pass.
-/// Saved as a folder: model.weights (TorchSharp) and model.json (<see cref="NeuralPolicyMetadata"/>).
+/// Saved as a folder: model.weights (TorchSharp) and model.json (<see cref="NeuralPolicyMetadata"/>); loading refuses
+/// a model whose observation names differ from <see cref="MarketObservations.Names"/>.
 /// </summary>
 public sealed class NeuralPolicy : IPolicy, IDisposable
 {
@@ -123,6 +124,10 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
         {
             throw new InvalidDataException($"{metaPath}: not valid model metadata ({ex.Message}).", ex);
         }
+        string[] saved = metadata.ObservationNames ?? [];
+        if (!saved.SequenceEqual(MarketObservations.Names))
+            throw new InvalidDataException($"model '{directory}' was trained on observations [{string.Join(", ", saved)}]; " +
+                $"this version builds [{string.Join(", ", MarketObservations.Names)}]; retrain it.");
         var network = new PolicyNetwork(metadata.Spec);
         network.load(weights);
         network.eval();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using StockAgent.Agents;
 using StockAgent.Backtest;
 using StockAgent.Evaluation;
@@ -9,14 +8,14 @@ namespace StockAgent.Experience;
 
 /// <summary>
 /// Runs a policy over episodes and turns each into a <see cref="Trajectory"/>: the backtester (next-open
-/// fills, costs) with <see cref="PriceObservationSource"/> observations recorded, step rewards from the
+/// fills, costs) with <see cref="MarketObservations"/> recorded, step rewards from the
 /// equity curve, episode stats and reward, and metadata (regime and realised volatility of the window).
 /// Episodes run in parallel; each has its own seed, so results do not depend on scheduling.
 /// </summary>
 public sealed class ExperienceCollector(MarketData market, CollectorOptions? options = null)
 {
     private readonly CollectorOptions _options = options ?? new CollectorOptions();
-    private readonly ConcurrentDictionary<string, PriceObservationSource> _observations = new(StringComparer.Ordinal);
+    private readonly MarketObservations _observations = MarketObservations.Of(market);
 
     public IReadOnlyList<Trajectory> Collect(IPolicy policy, IReadOnlyList<EpisodeSpec> episodes, Action<int>? progress = null)
     {
@@ -45,7 +44,7 @@ public sealed class ExperienceCollector(MarketData market, CollectorOptions? opt
         int end = spec.StartBar + spec.Steps;
         if (spec.StartBar < 0 || end >= series.Count)
             throw new ArgumentOutOfRangeException(nameof(spec), $"{spec.Symbol}: episode bars [{spec.StartBar}, {end}] are outside its {series.Count} bars.");
-        var obs = _observations.GetOrAdd(spec.Symbol, _ => new PriceObservationSource(series));
+        var obs = _observations.For(spec.Symbol);
         var r = Backtester.Run(policy, series, backtest, spec.StartBar, end, spec.Seed, obs);
 
         int steps = spec.Steps;

@@ -28,7 +28,8 @@ public sealed class BehaviourDataset
     public static BehaviourDataset Build(MarketData market, IEnumerable<string> symbols, DateOnly from, DateOnly to,
         ActionSpace actions, SftOptions options)
     {
-        int size = PriceObservationSource.Names.Count;
+        var observations = MarketObservations.Of(market);
+        int size = observations.Size;
         var obs = new List<float>();
         var labels = new List<int>();
         var row = new float[size];
@@ -36,7 +37,7 @@ public sealed class BehaviourDataset
         foreach (var symbol in symbols)
         {
             var s = market[symbol];
-            var source = new PriceObservationSource(s);
+            var source = observations.For(symbol);
             int[] targets = options.Teacher is { } teacher
                 ? TeacherActions(s, PolicyFactory.Create(teacher, new BaselineParameters { Actions = actions }), options.Seed)
                 : HindsightLabels.Compute(s.Close, actions, options.Horizon, options.RiskAversion);

@@ -14,13 +14,14 @@ public static class PolicyValidation
         BacktestOptions? options = null, int seed = 0)
     {
         options ??= new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.FromBps(5, 5), AllowShort = policy.Actions.AllowsShort };
+        var observations = MarketObservations.Of(market);
         var sharpes = new List<double>();
         foreach (var symbol in symbols)
         {
             var s = market[symbol];
             int start = s.IndexOnOrAfter(from), end = s.IndexOnOrAfter(to.AddDays(1)) - 1;
             if (end - start < 2) continue;
-            var r = Backtester.Run(policy, s, options, start, end, seed, new PriceObservationSource(s));
+            var r = Backtester.Run(policy, s, options, start, end, seed, observations.For(symbol));
             double sharpe = r.Metrics().Sharpe;
             if (double.IsFinite(sharpe)) sharpes.Add(sharpe);
         }

@@ -71,7 +71,7 @@ public static class SftTrainer
         }
         network.eval();
 
-        var metadata = new NeuralPolicyMetadata(spec, actions.Exposures.ToArray(), PriceObservationSource.Names.ToArray(), normalizer,
+        var metadata = new NeuralPolicyMetadata(spec, actions.Exposures.ToArray(), MarketObservations.Names.ToArray(), normalizer,
             $"sft-seed{options.Seed}", "sft", DateTimeOffset.UtcNow);
         var policy = new NeuralPolicy(network, metadata, greedy: true);
         double trainAccuracy = Accuracy(policy, train);

@@ -41,15 +41,15 @@ public class EnsemblePolicyTests
         var members = Enumerable.Range(0, 3).Select(seed =>
         {
             torch.manual_seed(seed);
-            var spec = new PolicyNetworkSpec { Inputs = PriceObservationSource.Names.Count, Hidden = [8], Actions = 3 };
-            return new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], PriceObservationSource.Names.ToArray(),
+            var spec = new PolicyNetworkSpec { Inputs = MarketObservations.Names.Count, Hidden = [8], Actions = 3 };
+            return new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(),
                 FeatureNormalizer.Identity(spec.Inputs), $"m{seed}", "test", DateTimeOffset.UnixEpoch), greedy: true);
         }).ToList();
         var ensemble = new EnsemblePolicy(members, EnsembleMode.MeanProbability);
 
-        var r = Backtester.Run(ensemble, Series, observations: new PriceObservationSource(Series));
+        var r = Backtester.Run(ensemble, Series, observations: MarketObservations.ForSeries(Series));
 
-        var obs = new PriceObservationSource(Series);
+        var obs = MarketObservations.ForSeries(Series);
         var row = new float[obs.Size];
         // Bar 0 (flat position): the chosen action maximises the members' mean probability.
         obs.Observe(0, PositionState.Flat, row);

@@ -82,7 +82,7 @@ public class CollectionTests
         foreach (var t in new ExperienceCollector(market).Collect(new MomentumPolicy(20, 5), episodes))
         {
             Assert.Equal(60, t.Steps);
-            Assert.Equal(StockAgent.Features.PriceObservationSource.Names.Count, t.ObservationSize);
+            Assert.Equal(StockAgent.Features.MarketObservations.Names.Count, t.ObservationSize);
             Assert.Equal(10_000, t.Equity[0]);
             for (int i = 0; i + 1 < t.Steps; i++) Assert.Equal(t.Equity[i + 1] / t.Equity[i] - 1, t.Rewards[i], 12);
             Assert.Equal(t.Stats.Return, (t.Stats.Pnl + 10_000) / 10_000 - 1, 9);

@@ -7,7 +7,9 @@ namespace StockAgent.Tests.Support;
 /// <summary>FsCheck generators of valid random daily price series.</summary>
 public static class RandomSeries
 {
-    public static PriceSeries Walk(int seed, int bars, double dailyVol = 0.02)
+    /// <summary>A random walk of closes with bracketing open/high/low and log-normal volumes (drawn from their own
+    /// generator, so the prices depend on the seed only).</summary>
+    public static PriceSeries Walk(int seed, int bars, double dailyVol = 0.02, string symbol = "RND")
     {
         var rng = new Random(seed);
         var open = new double[bars]; var high = new double[bars]; var low = new double[bars]; var close = new double[bars];
@@ -21,17 +23,30 @@ public static class RandomSeries
             low[i] = Math.Min(o, c) * (1 - 0.01 * rng.NextDouble());
             prev = c;
         }
-        return new PriceSeries("RND", SeriesBuilder.Dates(bars), open, high, low, close, Enumerable.Repeat(1e5, bars).ToArray());
+        var volumeRng = new Random(seed ^ 0x2545F491);
+        var volume = Enumerable.Range(0, bars).Select(_ => Math.Round(1e5 * Math.Exp(0.5 * Gaussian(volumeRng)))).ToArray();
+        return new PriceSeries(symbol, SeriesBuilder.Dates(bars), open, high, low, close, volume);
     }
 
-    /// <summary>The same series with every bar after <paramref name="t"/> replaced by other valid prices.</summary>
+    /// <summary>The same series with every bar after <paramref name="t"/> replaced by other valid prices and volumes.</summary>
     public static PriceSeries PerturbAfter(PriceSeries s, int t, int seed)
     {
         var other = Walk(seed ^ 0x5bd1e995, s.Count, 0.05);
-        double scale = s.Close[Math.Min(t, s.Count - 1)] / other.Close[Math.Min(t, s.Count - 1)];
-        double[] Mix(double[] a, double[] b) => a.Select((v, i) => i <= t ? v : b[i] * scale).ToArray();
-        return new PriceSeries(s.Symbol, s.Dates, Mix(s.Open, other.Open), Mix(s.High, other.High), Mix(s.Low, other.Low),
-            Mix(s.Close, other.Close), s.Volume);
+        double scale = s.Count == 0 || t < 0 ? 1 : s.Close[Math.Min(t, s.Count - 1)] / other.Close[Math.Min(t, s.Count - 1)];
+        double[] Mix(double[] a, double[] b, double k) => a.Select((v, i) => i <= t ? v : b[i] * k).ToArray();
+        return new PriceSeries(s.Symbol, s.Dates, Mix(s.Open, other.Open, scale), Mix(s.High, other.High, scale), Mix(s.Low, other.Low, scale),
+            Mix(s.Close, other.Close, scale), Mix(s.Volume, other.Volume, 3));
+    }
+
+    /// <summary>The same series with every bar dated after <paramref name="date"/> replaced (see <see cref="PerturbAfter"/>).</summary>
+    public static PriceSeries PerturbAfter(PriceSeries s, DateOnly date, int seed) => PerturbAfter(s, s.IndexOnOrAfter(date.AddDays(1)) - 1, seed);
+
+    /// <summary>The bars of <paramref name="s"/> whose index passes <paramref name="keep"/> (another calendar).</summary>
+    public static PriceSeries Keep(PriceSeries s, Func<int, bool> keep)
+    {
+        var idx = Enumerable.Range(0, s.Count).Where(keep).ToArray();
+        T[] Pick<T>(T[] a) => idx.Select(i => a[i]).ToArray();
+        return new PriceSeries(s.Symbol, Pick(s.Dates), Pick(s.Open), Pick(s.High), Pick(s.Low), Pick(s.Close), Pick(s.Volume));
     }
 
     public static Arbitrary<(int Seed, int Bars, int T)> SeedBarsAndCut(int minBars = 30, int maxBars = 400) =>

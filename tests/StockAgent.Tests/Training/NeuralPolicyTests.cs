@@ -7,20 +7,22 @@ namespace StockAgent.Tests.Training;
 
 public class NeuralPolicyTests
 {
+    private static readonly int Inputs = MarketObservations.Names.Count;
+
     private static NeuralPolicy Make(int seed)
     {
         torch.manual_seed(seed);
-        var spec = new PolicyNetworkSpec { Inputs = 13, Hidden = [32, 32], Actions = 3, ValueHead = true, LoraRank = 4 };
+        var spec = new PolicyNetworkSpec { Inputs = Inputs, Hidden = [32, 32], Actions = 3, ValueHead = true, LoraRank = 4 };
         var rng = new Random(seed);
-        var rows = Enumerable.Range(0, 13 * 50).Select(_ => (float)rng.NextDouble()).ToArray();
-        var meta = new NeuralPolicyMetadata(spec, [0, 0.5, 1], PriceObservationSource.Names.ToArray(), FeatureNormalizer.Fit(rows, 13), "t", "sft", DateTimeOffset.UnixEpoch);
+        var rows = Enumerable.Range(0, Inputs * 50).Select(_ => (float)rng.NextDouble()).ToArray();
+        var meta = new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(), FeatureNormalizer.Fit(rows, Inputs), "t", "sft", DateTimeOffset.UnixEpoch);
         return new NeuralPolicy(new PolicyNetwork(spec), meta);
     }
 
     private static float[] Observations(int rows, int seed)
     {
         var rng = new Random(seed);
-        return Enumerable.Range(0, rows * 13).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        return Enumerable.Range(0, rows * Inputs).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
     }
 
     [Fact]
@@ -34,7 +36,7 @@ public class NeuralPolicyTests
         var one = new PolicyDecision[1];
         for (int r = 0; r < 40; r++)
         {
-            policy.DecideBatch(obs.AsSpan(r * 13, 13), 1, one);
+            policy.DecideBatch(obs.AsSpan(r * Inputs, Inputs), 1, one);
             Assert.Equal(batch[r].Action, one[0].Action);
             Assert.Equal(batch[r].LogProb, one[0].LogProb, 5);
         }
@@ -76,6 +78,18 @@ public class NeuralPolicyTests
         using var dir = new TempFolder();
         var ex = Assert.Throws<FileNotFoundException>(() => NeuralPolicy.Load(dir.Path));
         Assert.Contains("model.json", ex.Message);
+    }
+
+    [Fact]
+    public void Load_ModelTrainedOnOtherObservations_IsAClearError()
+    {
+        using var dir = new TempFolder();
+        using var policy = Make(7);
+        string[] old = [.. MarketObservations.Names.Take(Inputs - 1), "old_feature"];
+        policy.Save(dir.Path, policy.Metadata with { ObservationNames = old });
+        var ex = Assert.Throws<InvalidDataException>(() => NeuralPolicy.Load(dir.Path));
+        Assert.Contains("old_feature", ex.Message);
+        Assert.Contains("retrain", ex.Message);
     }
 
     [Fact]

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using StockAgent.Agents;
+using StockAgent.Market;
+
+namespace StockAgent.Features;
+
+/// <summary>
+/// The policy's observations for the symbols of one <see cref="MarketData"/>. Per bar, in <see cref="Names"/> order:
+/// the symbol's <see cref="PriceFeatures"/>; the market's 1- and 20-bar log return and 20-bar realised volatility
+/// (of the benchmark, or of an equal-weight index of all symbols when the market has none), read by date (the
+/// bar dated d sees the index's last bar dated on or before d); the symbol's 20- and 60-bar log return minus the
+/// equal-weight mean of its sector on that date (itself included); then the position state: exposure, unrealised
+/// return and days in trade / 60. No value at bar t reads data dated after t. One instance per MarketData
+/// (<see cref="Of"/>); sources are built on first use and cached, and may be requested from parallel workers.
+/// </summary>
+public sealed class MarketObservations
+{
+    private static readonly ConditionalWeakTable<MarketData, MarketObservations> Instances = new();
+    private static readonly int Features = PriceFeatures.Count + MarketContext.Names.Count + SectorStrength.Names.Count;
+
+    private readonly MarketData _market;
+    private readonly Lazy<MarketContext> _context;
+    private readonly Lazy<Dictionary<string, SectorStrength>> _sectorOf; // symbol -> its sector's aggregates
+    private readonly ConcurrentDictionary<string, Lazy<IObservationSource>> _sources = new(StringComparer.Ordinal);
+
+    private MarketObservations(MarketData market)
+    {
+        _market = market;
+        _context = new(() => market.Benchmark is { } b ? MarketContext.FromBenchmark(b) : MarketContext.EqualWeight(market.Series.Values));
+        _sectorOf = new(() => SectorAggregates(market));
+    }
+
+    public static IReadOnlyList<string> Names { get; } =
+        [.. PriceFeatures.Names, .. MarketContext.Names, .. SectorStrength.Names, "exposure", "unrealized_return", "days_in_trade"];
+
+    public int Size => Names.Count;
+
+    /// <summary>The observations of <paramref name="market"/>, built once per instance and shared.</summary>
+    public static MarketObservations Of(MarketData market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        return Instances.GetValue(market, m => new MarketObservations(m));
+    }
+
+    /// <summary>The observation source of <paramref name="symbol"/> (built on first request, then cached).</summary>
+    public IObservationSource For(string symbol) =>
+        _sources.GetOrAdd(symbol, s => new Lazy<IObservationSource>(() => Build(s))).Value;
+
+    /// <summary>Observations of <paramref name="series"/> in a market made of it and <paramref name="sectorPeers"/>, all
+    /// in one sector, with <paramref name="benchmark"/> as the market index (an equal-weight index of them when null).</summary>
+    public static IObservationSource ForSeries(PriceSeries series, PriceSeries? benchmark = null, params IReadOnlyList<PriceSeries> sectorPeers)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        PriceSeries[] members = [series, .. sectorPeers];
+        var duplicate = members.GroupBy(s => s.Symbol, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"symbol {duplicate.Key} appears more than once among the series and its peers.", nameof(sectorPeers));
+        var market = new MarketData(members.Select(s => new SymbolInfo(s.Symbol, s.Symbol, "Sector")).ToArray(),
+            members.ToDictionary(s => s.Symbol, StringComparer.Ordinal), benchmark, $"series {series.Symbol}");
+        return new MarketObservations(market).For(series.Symbol);
+    }
+
+    private static Dictionary<string, SectorStrength> SectorAggregates(MarketData market)
+    {
+        var sector = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var info in market.Universe) sector.TryAdd(info.Symbol, info.Sector);
+        var result = new Dictionary<string, SectorStrength>(StringComparer.Ordinal);
+        foreach (var group in market.Series.GroupBy(p => sector.GetValueOrDefault(p.Key, "Unknown"), StringComparer.Ordinal))
+        {
+            var strength = new SectorStrength(group.Select(p => p.Value));
+            foreach (var p in group) result[p.Key] = strength;
+        }
+        return result;
+    }
+
+    private Source Build(string symbol)
+    {
+        var series = _market[symbol];
+        int stride = Features;
+        var features = new float[series.Count * stride];
+        PriceFeatures.Compute(series.Close, series.Volume, features, stride);
+        _context.Value.Write(series.Dates, features.AsSpan(PriceFeatures.Count), stride);
+        _sectorOf.Value[symbol].Write(series, features.AsSpan(PriceFeatures.Count + MarketContext.Names.Count), stride);
+        return new Source(features);
+    }
+
+    private sealed class Source(float[] features) : IObservationSource
+    {
+        public int Size => Names.Count;
+
+        public void Observe(int t, in PositionState position, Span<float> destination)
+        {
+            features.AsSpan(t * Features, Features).CopyTo(destination);
+            destination[Features] = (float)position.Exposure;
+            destination[Features + 1] = (float)position.UnrealizedReturn;
+            destination[Features + 2] = position.DaysInTrade / 60f;
+        }
+    }
+}

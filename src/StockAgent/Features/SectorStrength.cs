@@ -1,0 +1,61 @@
+using StockAgent.Market;
+
+namespace StockAgent.Features;
+
+/// <summary>
+/// Relative strength within one sector: a member's 20-bar (60-bar) log return minus the equal-weight mean 20-bar
+/// (60-bar) log return of the members trading that date with that much history, itself included (so 0 when it is
+/// alone). 0 when the member itself has too little history.
+/// </summary>
+internal sealed class SectorStrength
+{
+    public static IReadOnlyList<string> Names { get; } = ["sector_rs_20", "sector_rs_60"];
+
+    private static readonly int[] Lookbacks = [20, 60];
+
+    private readonly DateOnly[] _dates;
+    private readonly double[] _sum;  // [date index * Lookbacks.Length + k]
+    private readonly int[] _count;
+
+    public SectorStrength(IEnumerable<PriceSeries> members)
+    {
+        var series = members.ToArray();
+        _dates = series.SelectMany(s => s.Dates).Distinct().Order().ToArray();
+        _sum = new double[_dates.Length * Lookbacks.Length];
+        _count = new int[_sum.Length];
+        foreach (var s in series)
+        {
+            int j = 0;
+            for (int t = 0; t < s.Count; t++)
+            {
+                while (_dates[j] < s.Dates[t]) j++;
+                for (int k = 0; k < Lookbacks.Length; k++)
+                {
+                    if (t < Lookbacks[k]) continue;
+                    _sum[j * Lookbacks.Length + k] += LogReturn(s.Close, t, Lookbacks[k]);
+                    _count[j * Lookbacks.Length + k]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the relative strength of <paramref name="member"/> (one of the members) at bar t to
+    /// destination[t * stride + k].</summary>
+    public void Write(PriceSeries member, Span<float> destination, int stride)
+    {
+        int j = 0;
+        for (int t = 0; t < member.Count; t++)
+        {
+            while (j < _dates.Length && _dates[j] < member.Dates[t]) j++;
+            if (j == _dates.Length || _dates[j] != member.Dates[t])
+                throw new ArgumentException($"{member.Symbol} is not a member of this sector (no aggregate for {member.Dates[t]:yyyy-MM-dd}).", nameof(member));
+            for (int k = 0; k < Lookbacks.Length; k++)
+            {
+                int i = j * Lookbacks.Length + k;
+                destination[t * stride + k] = t < Lookbacks[k] ? 0 : (float)(LogReturn(member.Close, t, Lookbacks[k]) - _sum[i] / _count[i]);
+            }
+        }
+    }
+
+    private static double LogReturn(double[] close, int t, int lookback) => Math.Log(close[t] / close[t - lookback]);
+}

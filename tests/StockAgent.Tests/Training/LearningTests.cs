@@ -86,8 +86,11 @@ public class LearningTests(ITestOutputHelper output)
         double after = FreshSharpe(policy);
 
         double early = logs.Take(3).Average(l => l.RewardMean), late = logs.TakeLast(3).Average(l => l.RewardMean);
-        // Measured (deterministic): mean composite reward 0.541 over iterations 1-3 and 0.564 over 10-12 (GRPO: 0.545 -> 0.600);
-        // value loss 0.041 -> 0.024 as the fresh value head learns; fresh-market Sharpe 2.25 after SFT, 2.24 after PPO.
+        output.WriteLine($"reward {early:F3} (iterations 1-3) -> {late:F3} (10-12); value loss {logs[0].ValueLoss:F4} -> {logs[^1].ValueLoss:F4}; " +
+                         $"fresh-market Sharpe SFT {sft:F2} -> PPO {after:F2}; max KL {logs.Max(l => l.Kl):F4}");
+        // Measured (deterministic): mean composite reward 0.542 over iterations 1-3 and 0.572 over 10-12 (GRPO: 0.554 -> 0.613);
+        // value loss 0.052 -> 0.023 as the fresh value head learns; fresh-market Sharpe 2.32 after SFT, 2.41 after PPO
+        // (before the full feature set: 2.25 -> 2.24, so PPO is only required not to lose what SFT learned).
         Assert.True(late > early + 0.01, $"reward {early:F3} -> {late:F3}");
         Assert.True(logs[^1].ValueLoss < 0.8 * logs[0].ValueLoss, $"value loss {logs[0].ValueLoss:F4} -> {logs[^1].ValueLoss:F4}");
         Assert.True(after > sft - 0.25, $"fresh-market Sharpe SFT {sft:F2} -> PPO {after:F2}");

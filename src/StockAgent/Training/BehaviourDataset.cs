@@ -13,8 +13,9 @@ namespace StockAgent.Training;
 /// </summary>
 public sealed class BehaviourDataset
 {
-    private BehaviourDataset(float[] observations, int[] labels, int size)
+    private BehaviourDataset(float[] observations, int[] labels, int size, int length)
     {
+        SequenceLength = length;
         Observations = observations;
         Labels = labels;
         ObservationSize = size;
@@ -22,17 +23,24 @@ public sealed class BehaviourDataset
 
     public float[] Observations { get; }
     public int[] Labels { get; }
+    /// <summary>Values per observation.</summary>
     public int ObservationSize { get; }
+
+    /// <summary>Observations per sample (a window for sequence models, oldest first; 1 otherwise).</summary>
+    public int SequenceLength { get; }
+
+    /// <summary>Values per sample: <see cref="ObservationSize"/> x <see cref="SequenceLength"/>.</summary>
+    public int RowWidth => ObservationSize * SequenceLength;
     public int Count => Labels.Length;
 
     public static BehaviourDataset Build(MarketData market, IEnumerable<string> symbols, DateOnly from, DateOnly to,
         ActionSpace actions, SftOptions options)
     {
         var observations = MarketObservations.Of(market);
-        int size = observations.Size;
+        int size = observations.Size, length = options.SequenceLength;
         var obs = new List<float>();
         var labels = new List<int>();
-        var row = new float[size];
+        var row = new float[size * length];
         var rng = new Random(options.Seed);
         foreach (var symbol in symbols)
         {
@@ -48,12 +56,13 @@ public sealed class BehaviourDataset
                 if (targets[t] < 0) continue;
                 double exposure = actions.Exposures[rng.Next(actions.Count)];
                 var position = exposure == 0 ? PositionState.Flat : new PositionState(exposure, 0.05 * (2 * rng.NextDouble() - 1), rng.Next(1, 60));
-                source.Observe(t, position, row);
+                for (int j = 0; j < length; j++) // a sequence model sees the last 'length' bars, with this sample's position
+                    source.Observe(Math.Max(0, t - length + 1 + j), position, row.AsSpan(j * size, size));
                 obs.AddRange(row);
                 labels.Add(targets[t]);
             }
         }
-        return new BehaviourDataset(obs.ToArray(), labels.ToArray(), size);
+        return new BehaviourDataset(obs.ToArray(), labels.ToArray(), size, length);
     }
 
     private static int[] TeacherActions(PriceSeries s, IPolicy teacher, int seed)

@@ -67,7 +67,7 @@ public sealed class RlConfig
         {
             int eq = o.IndexOf('=');
             if (eq <= 0) throw new ArgumentException($"--set '{o}': expected key=value, e.g. learning_rate=0.0005.");
-            map[o[..eq].Trim()] = o[(eq + 1)..].Trim();
+            map[o[..eq].Trim()] = OverrideValue(o[(eq + 1)..].Trim());
             source += $", {o}";
         }
         var yaml = new SerializerBuilder().Build().Serialize(map);
@@ -83,6 +83,20 @@ public sealed class RlConfig
         }
         config.Validate(source);
         return config;
+    }
+
+    /// <summary>A --set value read as YAML, so lists work ("hidden=[32, 32]"); a scalar stays text for the typed pass.</summary>
+    private static object? OverrideValue(string text)
+    {
+        if (!text.StartsWith('[')) return text;
+        try
+        {
+            return new DeserializerBuilder().Build().Deserialize<List<object>>(text);
+        }
+        catch (YamlException ex)
+        {
+            throw new ArgumentException($"--set: '{text}' is not a YAML list ({ex.Message}).", ex);
+        }
     }
 
     public void Validate(string source)
@@ -110,6 +124,7 @@ public sealed class RlConfig
     {
         Horizon = LabelHorizon, RiskAversion = RiskAversion, Teacher = Teacher, Epochs = SftEpochs, LearningRate = SftLearningRate,
         Hidden = Hidden, Architecture = Architecture, SequenceLength = SequenceLength, LoraRank = LoraRank, LoraAlpha = LoraAlpha, LoraDropout = LoraDropout, Seed = Seed,
+        Device = Device,
     };
 
     public GrpoOptions GrpoOptions(Rewards.RewardFunction reward) => Fill(new GrpoOptions(), reward) with

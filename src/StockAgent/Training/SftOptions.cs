@@ -18,6 +18,9 @@ public sealed record SftOptions
 
     /// <summary>Observations per input for the GRU (1 for the MLP).</summary>
     public int SequenceLength { get; init; } = 1;
+
+    /// <summary>Where to train: "cpu", "cuda" or "cuda:N" (<see cref="Agents.TorchDevice"/>).</summary>
+    public string Device { get; init; } = "cpu";
     public int LoraRank { get; init; } = 16;
     public double LoraAlpha { get; init; } = 32;
     public double LoraDropout { get; init; }

@@ -28,9 +28,12 @@ public static class SftTrainer
         var spec = new PolicyNetworkSpec
         {
             Inputs = train.ObservationSize, Hidden = options.Hidden, Actions = actions.Count, ValueHead = true,
+            Architecture = options.Architecture, SequenceLength = options.SequenceLength,
             LoraRank = options.LoraRank, LoraAlpha = options.LoraAlpha, LoraDropout = options.LoraDropout,
         };
+        var device = TorchDevice.Parse(options.Device);
         var network = new PolicyNetwork(spec);
+        network.to(device);
         network.AdaptersEnabled = false;
         var x = new float[train.Observations.Length];
         normalizer.Apply(train.Observations, x);
@@ -39,7 +42,8 @@ public static class SftTrainer
         var rng = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).ToArray();
         double lastLoss = double.NaN;
-        var batch = new float[options.BatchSize * train.ObservationSize];
+        int width = train.RowWidth;
+        var batch = new float[options.BatchSize * width];
         var targets = new long[options.BatchSize];
         network.train();
         for (int epoch = 0; epoch < options.Epochs; epoch++)
@@ -52,13 +56,13 @@ public static class SftTrainer
                 for (int i = 0; i < options.BatchSize; i++)
                 {
                     int k = order[b + i];
-                    x.AsSpan(k * train.ObservationSize, train.ObservationSize).CopyTo(batch.AsSpan(i * train.ObservationSize));
+                    x.AsSpan(k * width, width).CopyTo(batch.AsSpan(i * width));
                     targets[i] = train.Labels[k];
                 }
                 using var scope = torch.NewDisposeScope();
                 optimizer.zero_grad();
-                var logits = network.forward(torch.tensor(batch, [options.BatchSize, train.ObservationSize]));
-                var loss = nn.functional.cross_entropy(logits, torch.tensor(targets));
+                var logits = network.forward(torch.tensor(batch, [options.BatchSize, width], device: device));
+                var loss = nn.functional.cross_entropy(logits, torch.tensor(targets, device: device));
                 loss.backward();
                 optimizer.step();
                 double value = GrpoLoss.Scalar(loss);
@@ -73,7 +77,7 @@ public static class SftTrainer
 
         var metadata = new NeuralPolicyMetadata(spec, actions.Exposures.ToArray(), MarketObservations.Names.ToArray(), normalizer,
             $"sft-seed{options.Seed}", "sft", DateTimeOffset.UtcNow);
-        var policy = new NeuralPolicy(network, metadata, greedy: true);
+        var policy = new NeuralPolicy(network, metadata, greedy: true).To(device);
         double trainAccuracy = Accuracy(policy, train);
         double validationAccuracy = double.NaN, validationSharpe = double.NaN, bhSharpe = double.NaN;
         int validationSamples = 0;

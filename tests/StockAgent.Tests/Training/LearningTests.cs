@@ -98,6 +98,22 @@ public class LearningTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Sft_GruOverTenBars_BeatsRandomAndBuyAndHoldOutOfSample()
+    {
+        var market = Market(21, 30, 6);
+        var split = DataSplit.Default.Resolve(market.Series.Values.First().Dates, market.Symbols.ToArray());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (policy, report) = SftTrainer.Train(market, split, new SftOptions { Epochs = 4, Seed = 21, Architecture = PolicyNetworkSpec.Gru, SequenceLength = 10, Hidden = [32] });
+        using var _ = policy;
+
+        double gru = FreshSharpe(policy);
+        output.WriteLine($"GRU SFT fresh-market Sharpe {gru:F2}, train accuracy {report.TrainAccuracy:F3}, {clock.Elapsed.TotalSeconds:F1} s");
+        // Measured: 2.20 (train accuracy 0.651; the MLP: 2.32) against buy-and-hold 0.30 and random -0.76; about 5 s.
+        Assert.True(gru > FreshSharpe(new BuyAndHoldPolicy()) + 1.0, $"GRU SFT {gru:F2}");
+        Assert.True(gru > FreshSharpe(new RandomPolicy()) + 1.0, $"GRU SFT {gru:F2}");
+    }
+
+    [Fact]
     public void HindsightLabels_PickTheExposureThatWouldHaveDoneBest()
     {
         // Rising 2% a day: fully long. Falling: flat (long-only) or short (long-short).

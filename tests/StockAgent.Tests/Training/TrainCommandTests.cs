@@ -79,6 +79,22 @@ public class TrainCommandTests
         Assert.Contains("--library", noLibrary.Stderr);
     }
 
+    [Fact]
+    public void Train_GruSftThenGrpo_RunsEndToEnd()
+    {
+        using var dir = new TempFolder();
+        var sft = CliRunner.Run("train", "--algorithm", "sft", "--out", dir.Path, "--set", "sft_epochs=1", "--set", "architecture=gru",
+            "--set", "sequence_length=5", "--set", "hidden=[16]");
+        Assert.True(sft.ExitCode == 0, sft.Stderr);
+        var model = Path.Combine(Directory.GetDirectories(dir.Path, "rl_sft_run_*").Single(), "models", "final");
+        Assert.Contains("\"Architecture\": \"gru\"", File.ReadAllText(Path.Combine(model, "model.json")));
+
+        var grpo = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", model, "--out", dir.Path, "--num-iterations", "1",
+            "--set", "batch_size=4", "--set", "group_size=4");
+        Assert.True(grpo.ExitCode == 0, grpo.Stderr);
+        Assert.Contains("GRPO done", grpo.Stdout);
+    }
+
     [SharedMarketFact]
     public void Train_OnRealData_SftThenGrpo_LeaveCompleteRunFolders()
     {
@@ -109,6 +125,8 @@ public class TrainCommandTests
     [InlineData(new[] { "--set", "learning_rte=0.1" }, "learning_rte")]
     [InlineData(new[] { "--set", "group_size=1" }, "group_size must be at least 2")]
     [InlineData(new[] { "--set", "nonsense" }, "expected key=value")]
+    [InlineData(new[] { "--set", "architecture=lstm" }, "architecture must be mlp or gru")]
+    [InlineData(new[] { "--set", "sequence_length=4" }, "sequence_length must be 1 for the MLP")]
     [InlineData(new[] { "--config", "/no/config.yaml" }, "/no/config.yaml")]
     [InlineData(new[] { "--algorithm", "grpo", "--init-from", "/no/model" }, "is not a saved model")]
     public void Train_BadInput_ExitTwoWithAClearLine(string[] args, string expected)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using StockAgent.Agents;
 using StockAgent.Experience;
+using StockAgent.Features;
 using StockAgent.Market;
 using StockAgent.Rewards;
 using StockAgent.Training;
@@ -20,7 +21,7 @@ public static class TrainCommand
         var config = new Option<string?>("--config") { Description = $"Training YAML (default: {DefaultConfig} when present)." };
         var set = new Option<string[]>("--set") { Description = "Override a config key, e.g. --set learning_rate=0.0005 (repeatable).", AllowMultipleArgumentsPerToken = true };
         var library = new Option<string?>("--library") { Description = "Experience library: RL appends every rollout batch to it, or reads from it with --num-trajectories." };
-        var numTrajectories = new Option<int?>("--num-trajectories") { Description = "Train offline on the newest N trajectories of --library (GRPO: whole groups) instead of fresh rollouts." };
+        var numTrajectories = new Option<int?>("--num-trajectories") { Description = "With --library: SFT clones the best N trajectories (balanced by regime); GRPO/PPO train offline on the newest N (GRPO: whole groups) instead of fresh rollouts." };
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda[:N] when TorchSharp sees a GPU." };
         var initFrom = new Option<string?>("--init-from") { Description = "Model folder to start from: the SFT model for GRPO, or any checkpoint to resume." };
         var data = new Option<string?>("--data") { Description = "Folder of daily CSVs (default: the synthetic market)." };
@@ -51,16 +52,28 @@ public static class TrainCommand
             o.WriteLine($"run folder: {Path.GetFullPath(run.Directory)}");
             o.WriteLine($"market: {market.Source}; split: {resolved}");
             return cfg.Algorithm == "sft"
-                ? Sft(o, cfg, market, resolved, run)
+                ? Sft(o, cfg, market, resolved, run, parse.GetValue(library), parse.GetValue(numTrajectories))
                 : Rl(o, cfg, market, resolved, run, parse.GetValue(initFrom), parse.GetValue(library), parse.GetValue(numTrajectories), dataSplit);
         });
         return command;
     }
 
-    private static int Sft(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run)
+    private static int Sft(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run, string? libraryPath, int? numTrajectories)
     {
         var clock = Stopwatch.StartNew();
-        var (policy, report) = SftTrainer.Train(market, split, cfg.SftOptions(), onEpoch: (epoch, loss) =>
+        BehaviourDataset? samples = null;
+        if (numTrajectories is { } n)
+        {
+            if (libraryPath is null)
+                throw new ArgumentException("--num-trajectories: SFT from the library clones its best trajectories; name the library with --library.");
+            if (n < 1) throw new ArgumentException($"--num-trajectories must be at least 1 (got {n}).");
+            using var library = ExperienceLibrary.Open(libraryPath, readOnly: true);
+            var best = library.TopByReward(n, balancedByRegime: true);
+            if (best.Count == 0) throw new InvalidDataException($"{libraryPath} holds no trajectories to clone.");
+            samples = BehaviourDataset.FromTrajectories(library.Load(best.Select(t => t.Id)), MarketObservations.Names.Count, ActionSpace.LongOnly, cfg.SequenceLength);
+            o.WriteLine($"cloning the best {best.Count} trajectories of {library.Path} (balanced by regime; rewards {best[^1].Reward:F3} to {best[0].Reward:F3})");
+        }
+        var (policy, report) = SftTrainer.Train(market, split, cfg.SftOptions(), samples: samples, onEpoch: (epoch, loss) =>
         {
             run.Log(epoch, new Dictionary<string, double?> { ["sft/loss"] = loss });
             o.WriteLine($"epoch {epoch}/{cfg.SftEpochs}: loss {loss:F4}");
@@ -74,7 +87,7 @@ public static class TrainCommand
             });
             var final = run.SaveModel(policy, "final");
             run.SaveModel(policy, "best");
-            o.WriteLine($"SFT on {report.TrainSamples} samples in {clock.Elapsed.TotalSeconds:F1} s: accuracy {report.TrainAccuracy:P1} (train), {report.ValidationAccuracy:P1} (validation)");
+            o.WriteLine($"SFT on {report.TrainSamples} samples in {clock.Elapsed.TotalSeconds:F1} s: accuracy {report.TrainAccuracy:P1} (train), {(double.IsNaN(report.ValidationAccuracy) ? "n/a" : report.ValidationAccuracy.ToString("P1"))} (validation)");
             o.WriteLine($"validation Sharpe {report.ValidationSharpe:F2} (buy-and-hold {report.ValidationBuyAndHoldSharpe:F2})");
             o.WriteLine($"model: {Path.GetFullPath(final)}  (next: stockagent train --algorithm grpo --init-from {final})");
         }

@@ -1,4 +1,5 @@
 using StockAgent.Agents;
+using StockAgent.Experience;
 using StockAgent.Features;
 using StockAgent.Market;
 
@@ -9,7 +10,8 @@ namespace StockAgent.Training;
 /// the policy would see and the target action (hindsight label or a teacher strategy's action). The labels do not
 /// depend on the position, so its features are drawn at random (seeded: an exposure of the action space, an open
 /// P&amp;L of a few percent, days in trade): the network learns to read prices, not to copy a position that would
-/// leak the overlapping next label.
+/// leak the overlapping next label. <see cref="FromTrajectories"/> instead clones stored trajectories: each step's
+/// recorded observation (with its real position state) and the action taken.
 /// </summary>
 public sealed class BehaviourDataset
 {
@@ -63,6 +65,30 @@ public sealed class BehaviourDataset
             }
         }
         return new BehaviourDataset(obs.ToArray(), labels.ToArray(), size, length);
+    }
+
+    /// <summary>Samples from stored trajectories (e.g. the library's best): every step's observation, or its window for a
+    /// sequence model (<see cref="ObservationWindows"/>), labelled with the action taken.</summary>
+    public static BehaviourDataset FromTrajectories(IReadOnlyList<Trajectory> trajectories, int observationSize, ActionSpace actions, int sequenceLength = 1)
+    {
+        var obs = new List<float>();
+        var labels = new List<int>();
+        foreach (var t in trajectories)
+        {
+            if (t.ObservationSize != observationSize)
+                throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd} has {t.ObservationSize}-value observations; " +
+                                               $"this version builds {observationSize} (it was collected with another observation layout).");
+            var windows = new float[t.Steps * observationSize * sequenceLength];
+            ObservationWindows.Stack(t.Observations, observationSize, sequenceLength, windows);
+            obs.AddRange(windows);
+            foreach (var a in t.Actions)
+            {
+                if (a < 0 || a >= actions.Count)
+                    throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd}: action {a} is not one of the {actions.Count} actions {actions}.");
+                labels.Add(a);
+            }
+        }
+        return new BehaviourDataset(obs.ToArray(), labels.ToArray(), observationSize, sequenceLength);
     }
 
     private static int[] TeacherActions(PriceSeries s, IPolicy teacher, int seed)

@@ -15,11 +15,14 @@ namespace StockAgent.Training;
 /// </summary>
 public static class SftTrainer
 {
+    /// <summary>Trains on hindsight (or teacher) labels of the training period, or on <paramref name="samples"/> when given
+    /// (e.g. <see cref="BehaviourDataset.FromTrajectories"/> of the library's best trajectories; validation accuracy is then
+    /// not measured, as the validation labels would be of another kind).</summary>
     public static (NeuralPolicy Policy, SftReport Report) Train(MarketData market, ResolvedSplit split, SftOptions options,
-        ActionSpace? actions = null, Action<int, double>? onEpoch = null)
+        ActionSpace? actions = null, Action<int, double>? onEpoch = null, BehaviourDataset? samples = null)
     {
         actions ??= ActionSpace.LongOnly;
-        var train = BehaviourDataset.Build(market, split.TrainingSymbols, split.TrainStart, split.TrainEnd, actions, options);
+        var train = samples ?? BehaviourDataset.Build(market, split.TrainingSymbols, split.TrainStart, split.TrainEnd, actions, options);
         if (train.Count < options.BatchSize)
             throw new InvalidOperationException($"only {train.Count} training samples; the training period is too short for SFT.");
         var normalizer = FeatureNormalizer.Fit(train.Observations, train.ObservationSize);
@@ -85,7 +88,7 @@ public static class SftTrainer
         {
             var validation = BehaviourDataset.Build(market, split.TrainingSymbols, vs, ve, actions, options with { WarmupBars = 0 });
             validationSamples = validation.Count;
-            if (validation.Count > 0) validationAccuracy = Accuracy(policy, validation);
+            if (validation.Count > 0 && samples is null) validationAccuracy = Accuracy(policy, validation);
             validationSharpe = PolicyValidation.MeanSharpe(policy, market, split.TrainingSymbols, vs, ve);
             bhSharpe = PolicyValidation.MeanSharpe(new BuyAndHoldPolicy(), market, split.TrainingSymbols, vs, ve);
         }

@@ -80,6 +80,27 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_SftFromTheLibrary_ClonesTheBestTrajectories()
+    {
+        using var dir = new TempFolder();
+        var collect = CliRunner.Run("collect", "--policy", "buy-and-hold", "--batch-size", "300", "--batches", "1", "--library", dir.Combine("lib.db"));
+        Assert.True(collect.ExitCode == 0, collect.Stderr);
+
+        var sft = CliRunner.Run("train", "--algorithm", "sft", "--out", dir.Path, "--library", dir.Combine("lib.db"), "--num-trajectories", "120",
+            "--set", "sft_epochs=2");
+
+        Assert.True(sft.ExitCode == 0, sft.Stderr);
+        Assert.Contains("cloning the best", sft.Stdout);
+        // Buy-and-hold always holds the full position: a clone must say so on (nearly) every stored step.
+        var accuracy = double.Parse(System.Text.RegularExpressions.Regex.Match(sft.Stdout, @"accuracy ([0-9.]+) %").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(accuracy > 95, sft.Stdout);
+
+        var noLibrary = CliRunner.Run("train", "--algorithm", "sft", "--out", dir.Path, "--num-trajectories", "10");
+        Assert.Equal(2, noLibrary.ExitCode);
+        Assert.Contains("--library", noLibrary.Stderr);
+    }
+
+    [Fact]
     public void Train_GruSftThenGrpo_RunsEndToEnd()
     {
         using var dir = new TempFolder();

@@ -22,6 +22,8 @@ internal sealed class BacktestStepper
     private readonly IObservationSource? _observations;
     private readonly int _start, _end, _n, _obsSize;
     private readonly bool _stops;
+    private readonly double[] _open, _high, _low, _close;
+    private readonly DateOnly[] _dates;
     private readonly double[] _equity, _cash, _shares, _exposure, _targets, _logProbs;
     private readonly int[] _actions;
     private readonly float[] _obs;
@@ -40,6 +42,7 @@ internal sealed class BacktestStepper
             throw new ArgumentOutOfRangeException(nameof(start), $"{series.Symbol}: bars [{start}, {end}] are not inside the series' 0..{series.Count - 1}.");
         _policyId = policyId;
         _series = series;
+        (_open, _high, _low, _close, _dates) = (series.Open, series.High, series.Low, series.Close, series.Dates);
         _options = options;
         _observations = observations;
         _start = start;
@@ -70,26 +73,26 @@ internal sealed class BacktestStepper
 
     /// <summary>Settles the current bar. Returns true when a decision is due at it (then call <see cref="Apply"/>),
     /// false when it was the episode's last bar.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as the bar loop it replaces: no tiering on short runs
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.AggressiveInlining)] // inlined into Run's loop
     public bool Observe()
     {
         if (_awaitingDecision) throw new InvalidOperationException("the decision at the current bar has not been applied.");
         if (_finished) return false;
         int i = _i, t = _start + i;
         var options = _options;
-        var dates = _series.Dates;
+        var dates = _dates;
         if (_hasPending && _pending != _sharesNow)
-            Fills.Execute(ref _cashNow, ref _sharesNow, _pending - _sharesNow, _series.Open[t], options.Costs, options.AllowShort, _book, dates[t], t, "signal", ref _traded, ref _costs);
+            Fills.Execute(ref _cashNow, ref _sharesNow, _pending - _sharesNow, _open[t], options.Costs, options.AllowShort, _book, dates[t], t, "signal", ref _traded, ref _costs);
         _hasPending = false;
 
         if (_stops)
         {
-            var (price, reason) = Fills.CheckStops(_sharesNow, _book.EntryPrice, options.StopLoss, options.TakeProfit, _series.Open[t], _series.High[t], _series.Low[t]);
+            var (price, reason) = Fills.CheckStops(_sharesNow, _book.EntryPrice, options.StopLoss, options.TakeProfit, _open[t], _high[t], _low[t]);
             if (!double.IsNaN(price))
                 Fills.Execute(ref _cashNow, ref _sharesNow, -_sharesNow, price, options.Costs, options.AllowShort, _book, dates[t], t, reason, ref _traded, ref _costs);
         }
 
-        double close = _series.Close[t];
+        double close = _close[t];
         bool last = i == _n - 1;
         if (last && options.CloseAtEnd && _sharesNow != 0)
             Fills.Execute(ref _cashNow, ref _sharesNow, -_sharesNow, close, options.Costs, options.AllowShort, _book, dates[t], t, "end", ref _traded, ref _costs);
@@ -120,27 +123,35 @@ internal sealed class BacktestStepper
 
     /// <summary>Records the decision at <see cref="Bar"/>; a target that differs from the previous one becomes whole
     /// shares at the bar's close, to fill at the next bar's open. Moves to the next bar.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.AggressiveInlining)]
     public void Apply(in PolicyDecision decision)
     {
         if (!_awaitingDecision) throw new InvalidOperationException("no decision is due: call Observe first.");
         int i = _i, t = _start + i;
         double e = decision.TargetExposure;
         if (!double.IsFinite(e) || Math.Abs(e) > 1)
-            throw new InvalidOperationException($"policy {_policyId} returned target exposure {e} at {_series.Dates[t]:yyyy-MM-dd}; it must be in [-1, 1].");
+            throw new InvalidOperationException($"policy {_policyId} returned target exposure {e} at {_dates[t]:yyyy-MM-dd}; it must be in [-1, 1].");
         if (e < 0 && !_options.AllowShort)
-            throw new InvalidOperationException($"policy {_policyId} asked for a short position at {_series.Dates[t]:yyyy-MM-dd} but shorting is not enabled.");
+            throw new InvalidOperationException($"policy {_policyId} asked for a short position at {_dates[t]:yyyy-MM-dd} but shorting is not enabled.");
         _actions[i] = decision.Action;
         _targets[i] = e;
         _logProbs[i] = decision.LogProb;
         if (e != _lastTarget)
         {
-            _pending = Fills.TargetShares(_equity[i], e, _options.PositionSize, _series.Close[t]);
+            _pending = Fills.TargetShares(_equity[i], e, _options.PositionSize, _close[t]);
             _hasPending = true;
             _lastTarget = e;
         }
         _awaitingDecision = false;
         _i = i + 1;
+    }
+
+    /// <summary>Runs the remaining bars with one session's decisions and returns the result (<see cref="Backtester.Run"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the bar loop runs once per call: skip tiering
+    public BacktestResult Run(IPolicySession session)
+    {
+        while (Observe()) Apply(session.Decide(new DecisionContext(Bar, _position, _obs)));
+        return Result();
     }
 
     /// <summary>The finished backtest; only after <see cref="Observe"/> returned false.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using StockAgent.Agents;
 using StockAgent.Features;
 using StockAgent.Market;
@@ -17,7 +16,6 @@ namespace StockAgent.Backtest;
 public static class Backtester
 {
     /// <summary>Runs bars [start, endInclusive] (default: the whole series).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the bar loop runs once per call: skip tiering
     public static BacktestResult Run(IPolicy policy, PriceSeries series, BacktestOptions? options = null,
         int start = 0, int? endInclusive = null, int seed = 0, IObservationSource? observations = null)
     {
@@ -25,9 +23,6 @@ public static class Backtester
         options.Validate();
         options.CheckPolicy(policy);
         var stepper = new BacktestStepper(policy.Id, series, options, start, endInclusive ?? series.Count - 1, observations);
-        var session = policy.Begin(series, seed);
-        while (stepper.Observe())
-            stepper.Apply(session.Decide(new DecisionContext(stepper.Bar, stepper.Position, stepper.Observation)));
-        return stepper.Result();
+        return stepper.Run(policy.Begin(series, seed));
     }
 }

@@ -4,6 +4,7 @@ using StockAgent.Experience;
 using StockAgent.Features;
 using StockAgent.Market;
 using StockAgent.Training;
+using TorchSharp;
 
 namespace StockAgent.Cli.Bench;
 
@@ -73,6 +74,24 @@ public static class BenchmarkCatalog
             }
             neural.DecideBatch(observations, 4096, decisions, rngs);
             return 4096;
+        });
+
+        NeuralPolicy? collecting = null;
+        int collectRound = 0;
+        yield return new DelegateBenchmark("collect: neural policy, 512 x 60-step episodes (lockstep)", "trajectories", () =>
+        {
+            if (collecting is null)
+            {
+                torch.manual_seed(5);
+                var spec = new PolicyNetworkSpec { Inputs = MarketObservations.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16 };
+                collecting = new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(),
+                    FeatureNormalizer.Identity(spec.Inputs), "bench", "bench", DateTimeOffset.UnixEpoch));
+            }
+            return collector.Collect(collecting, sampler.Sample(512, 20_000 + ++collectRound)).Count;
+        }, () =>
+        {
+            collecting?.Dispose();
+            return null;
         });
 
         GrpoTrainer? grpo = null;

@@ -10,11 +10,12 @@ namespace StockAgent.Agents;
 /// <summary>
 /// The trained agent as an <see cref="IPolicy"/>: normalises the observation, runs the <see cref="PolicyNetwork"/>
 /// and samples an action from its categorical distribution with the episode's seeded generator (or takes the
-/// most probable action when <see cref="Greedy"/>). <see cref="DecideBatch"/> infers many rows in one pass.
+/// most probable action when <see cref="Greedy"/>). <see cref="DecideBatch"/> infers many rows in one pass;
+/// <see cref="DecideSessions"/> decides for many episodes at once with each episode's own generator and window.
 /// Saved as a folder: model.weights (TorchSharp) and model.json (<see cref="NeuralPolicyMetadata"/>); loading refuses
 /// a model whose observation names differ from <see cref="MarketObservations.Names"/>.
 /// </summary>
-public sealed class NeuralPolicy : IPolicy, IDisposable
+public sealed class NeuralPolicy : IBatchPolicy, IDisposable
 {
     public const string WeightsFile = "model.weights";
     public const string MetadataFile = "model.json";
@@ -80,6 +81,27 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
         }
     }
 
+    /// <summary>Decides for many sessions in one forward pass: each session's input row (its window for the GRU) is built
+    /// from its observation as <see cref="IPolicySession.Decide"/> builds it, and each samples with its own generator.</summary>
+    public void DecideSessions(IReadOnlyList<IPolicySession> sessions, ReadOnlySpan<float> observations, Span<PolicyDecision> output)
+    {
+        int rows = sessions.Count, size = Network.Spec.Inputs, width = Network.Spec.RowWidth;
+        if (observations.Length != rows * size)
+            throw new ArgumentException($"expected {rows} observations of {size} values, got {observations.Length} values.");
+        if (output.Length < rows)
+            throw new ArgumentException($"{rows} decisions need {rows} places of output (got {output.Length}).");
+        var inputs = new float[rows * width];
+        var rngs = new Random[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            if (sessions[r] is not Session session || session.Policy != this)
+                throw new ArgumentException($"session {r} was not begun by this policy.");
+            session.Input(observations.Slice(r * size, size)).CopyTo(inputs.AsSpan(r * width, width));
+            rngs[r] = session.Rng;
+        }
+        DecideBatch(inputs, rows, output, Greedy ? null : rngs);
+    }
+
     /// <summary>Natural-log action probabilities for <paramref name="rows"/> raw input rows, row-major [rows x actions].</summary>
     public float[] LogProbabilities(ReadOnlySpan<float> observations, int rows)
     {
@@ -139,6 +161,8 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
     /// <summary>One episode: for a sequence model it keeps the episode's observations so far and feeds the window.</summary>
     private sealed class Session(NeuralPolicy policy, Random rng) : IPolicySession, IProbabilisticSession
     {
+        public NeuralPolicy Policy => policy;
+        public Random Rng => rng;
         private readonly PolicyDecision[] _one = new PolicyDecision[1];
         private readonly Random[] _rngs = [rng];
         private readonly List<float> _history = [];
@@ -152,7 +176,7 @@ public sealed class NeuralPolicy : IPolicy, IDisposable
 
         public float[] LogProbabilities(in DecisionContext context) => policy.LogProbabilities(Input(context.Observation), 1);
 
-        private ReadOnlySpan<float> Input(ReadOnlySpan<float> observation)
+        public ReadOnlySpan<float> Input(ReadOnlySpan<float> observation)
         {
             var spec = policy.Network.Spec;
             if (spec.SequenceLength == 1) return observation;

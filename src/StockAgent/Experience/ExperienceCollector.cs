@@ -10,7 +10,9 @@ namespace StockAgent.Experience;
 /// Runs a policy over episodes and turns each into a <see cref="Trajectory"/>: the backtester (next-open
 /// fills, costs) with <see cref="MarketObservations"/> recorded, step rewards from the
 /// equity curve, episode stats and reward, and metadata (regime and realised volatility of the window).
-/// Episodes run in parallel; each has its own seed, so results do not depend on scheduling.
+/// Episodes run in parallel; each has its own seed, so results do not depend on scheduling. For an
+/// <see cref="IBatchPolicy"/> (the neural agent) they run in lockstep instead: one bar at a time for all episodes,
+/// one batched decision per bar, each episode sampling with its own seeded session.
 /// </summary>
 public sealed class ExperienceCollector(MarketData market, CollectorOptions? options = null)
 {
@@ -29,24 +31,86 @@ public sealed class ExperienceCollector(MarketData market, CollectorOptions? opt
             AllowShort = policy.Actions.AllowsShort,
             RecordObservations = true,
         };
-        Parallel.For(0, episodes.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism) }, i =>
+        if (policy is IBatchPolicy batchPolicy) return CollectLockstep(batchPolicy, episodes, backtest, progress);
+        Parallel.For(0, episodes.Count, Parallelism, i =>
         {
-            result[i] = Run(policy, episodes[i], backtest);
+            var (series, end, obs) = Resolve(episodes[i]);
+            var r = Backtester.Run(policy, series, backtest, episodes[i].StartBar, end, episodes[i].Seed, obs);
+            result[i] = ToTrajectory(policy, episodes[i], series, end, r);
             int d = Interlocked.Increment(ref done);
             if (progress is not null && (d % 50 == 0 || d == episodes.Count)) progress(d);
         });
         return result;
     }
 
-    private Trajectory Run(IPolicy policy, EpisodeSpec spec, BacktestOptions backtest)
+    private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism) };
+
+    /// <summary>All episodes advance one bar at a time; at each bar the observations of the live episodes are
+    /// stacked and the policy decides for all of them in one call.</summary>
+    private Trajectory[] CollectLockstep(IBatchPolicy policy, IReadOnlyList<EpisodeSpec> episodes, BacktestOptions backtest,
+        Action<int>? progress)
+    {
+        backtest.Validate();
+        backtest.CheckPolicy(policy);
+        int count = episodes.Count;
+        var steppers = new BacktestStepper[count];
+        var sessions = new IPolicySession[count];
+        var series = new PriceSeries[count];
+        var ends = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            var spec = episodes[i];
+            var (s, end, obs) = Resolve(spec);
+            (series[i], ends[i]) = (s, end);
+            steppers[i] = new BacktestStepper(policy.Id, s, backtest, spec.StartBar, end, obs);
+            sessions[i] = policy.Begin(s, spec.Seed);
+        }
+
+        int size = _observations.Size;
+        var rows = new float[count * size];
+        var decisions = new PolicyDecision[count];
+        var live = Enumerable.Range(0, count).ToList();
+        var deciding = new List<IPolicySession>(count);
+        while (live.Count > 0)
+        {
+            deciding.Clear();
+            int k = 0;
+            for (int j = 0; j < live.Count; j++)
+            {
+                var stepper = steppers[live[j]];
+                if (!stepper.Observe()) continue;
+                stepper.Observation.CopyTo(rows.AsSpan(k * size, size));
+                deciding.Add(sessions[live[j]]);
+                live[k++] = live[j];
+            }
+            live.RemoveRange(k, live.Count - k);
+            if (k == 0) break;
+            policy.DecideSessions(deciding, rows.AsSpan(0, k * size), decisions);
+            for (int j = 0; j < k; j++) steppers[live[j]].Apply(decisions[j]);
+        }
+
+        var result = new Trajectory[count];
+        int done = 0;
+        Parallel.For(0, count, Parallelism, i =>
+        {
+            result[i] = ToTrajectory(policy, episodes[i], series[i], ends[i], steppers[i].Result());
+            int d = Interlocked.Increment(ref done);
+            if (progress is not null && (d % 50 == 0 || d == count)) progress(d);
+        });
+        return result;
+    }
+
+    private (PriceSeries Series, int End, IObservationSource Observations) Resolve(EpisodeSpec spec)
     {
         var series = market[spec.Symbol];
         int end = spec.StartBar + spec.Steps;
         if (spec.StartBar < 0 || end >= series.Count)
             throw new ArgumentOutOfRangeException(nameof(spec), $"{spec.Symbol}: episode bars [{spec.StartBar}, {end}] are outside its {series.Count} bars.");
-        var obs = _observations.For(spec.Symbol);
-        var r = Backtester.Run(policy, series, backtest, spec.StartBar, end, spec.Seed, obs);
+        return (series, end, _observations.For(spec.Symbol));
+    }
 
+    private Trajectory ToTrajectory(IPolicy policy, EpisodeSpec spec, PriceSeries series, int end, BacktestResult r)
+    {
         int steps = spec.Steps;
         var rewards = new double[steps];
         for (int i = 0; i < steps; i++) rewards[i] = r.Equity[i + 1] / r.Equity[i] - 1;

@@ -6,6 +6,7 @@ using TorchSharp;
 
 namespace StockAgent.Tests.Agents;
 
+[Collection(TorchCollection.Name)]
 public class EnsemblePolicyTests
 {
     private static readonly StockAgent.Market.PriceSeries Series = SeriesBuilder.Trend(30, 0.001, 0.01);

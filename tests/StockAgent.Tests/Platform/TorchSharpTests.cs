@@ -1,8 +1,10 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Platform;
 
+[Collection(TorchCollection.Name)]
 public class TorchSharpTests
 {
     [Fact]

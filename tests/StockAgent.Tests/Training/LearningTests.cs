@@ -9,6 +9,7 @@ namespace StockAgent.Tests.Training;
 
 /// <summary>Does training find a planted signal? Out of sample = a fresh synthetic market (other seed, same process)
 /// the model never saw. Margins are set below what was measured with these seeds.</summary>
+[Collection(TorchCollection.Name)]
 public class LearningTests(ITestOutputHelper output)
 {
     private static MarketData Market(int seed, int symbols, int years) =>

@@ -1,9 +1,11 @@
 using StockAgent.Agents;
 using TorchSharp;
 using static TorchSharp.torch;
+using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Training;
 
+[Collection(TorchCollection.Name)]
 public class LoraTests
 {
     private static PolicyNetwork Network(int seed, int rank = 4)

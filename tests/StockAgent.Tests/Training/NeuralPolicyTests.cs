@@ -5,6 +5,7 @@ using TorchSharp;
 
 namespace StockAgent.Tests.Training;
 
+[Collection(TorchCollection.Name)]
 public class NeuralPolicyTests
 {
     private static readonly int Inputs = MarketObservations.Names.Count;

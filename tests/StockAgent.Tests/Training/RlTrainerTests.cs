@@ -3,11 +3,13 @@ using StockAgent.Experience;
 using StockAgent.Market;
 using StockAgent.Training;
 using TorchSharp;
+using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Training;
 
 /// <summary>What GRPO and PPO promise besides learning: determinism, a frozen base, a value head that trains (PPO),
 /// and a clear stop when the loss diverges. Small market and network, two iterations: seconds, not minutes.</summary>
+[Collection(TorchCollection.Name)]
 public class RlTrainerTests
 {
     private static readonly Lazy<(MarketData Market, ResolvedSplit Split)> Setup = new(() =>

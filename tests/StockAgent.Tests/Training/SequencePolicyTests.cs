@@ -8,10 +8,12 @@ using StockAgent.Market;
 using StockAgent.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Training;
 
 /// <summary>The GRU option: windows of past observations, and the same inputs when acting and when training.</summary>
+[Collection(TorchCollection.Name)]
 public class SequencePolicyTests
 {
     [Fact]

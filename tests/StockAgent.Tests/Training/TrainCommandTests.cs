@@ -4,6 +4,7 @@ using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Training;
 
+[Collection(TorchCollection.Name)]
 public class TrainCommandTests
 {
     [Fact]

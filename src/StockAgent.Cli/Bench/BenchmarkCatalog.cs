@@ -58,35 +58,46 @@ public static class BenchmarkCatalog
             return $"library size: {stats.FileBytes / 1e6 * 10_000 / Math.Max(1, stats.Trajectories):F1} MB per 10,000 trajectories";
         });
 
-        NeuralPolicy? neural = null;
-        var observations = new float[4096 * MarketObservations.Names.Count];
-        var decisions = new PolicyDecision[4096];
-        var rngs = Enumerable.Range(0, 4096).Select(i => new Random(i)).ToArray();
-        yield return new DelegateBenchmark("policy: batched inference, 4,096 rows, 64x64 MLP", "decisions", () =>
+        static NeuralPolicy BenchPolicy(string architecture = PolicyNetworkSpec.Mlp, int sequence = 1)
         {
-            if (neural is null)
+            torch.manual_seed(5);
+            var spec = new PolicyNetworkSpec
             {
-                var rng = new Random(1);
-                for (int i = 0; i < observations.Length; i++) observations[i] = (float)(rng.NextDouble() * 2 - 1);
-                var spec = new PolicyNetworkSpec { Inputs = MarketObservations.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16 };
-                neural = new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(),
-                    FeatureNormalizer.Identity(spec.Inputs), "bench", "bench", DateTimeOffset.UnixEpoch));
-            }
-            neural.DecideBatch(observations, 4096, decisions, rngs);
-            return 4096;
-        });
+                Inputs = MarketObservations.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16, Architecture = architecture, SequenceLength = sequence,
+            };
+            return new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(),
+                FeatureNormalizer.Identity(spec.Inputs), "bench", "bench", DateTimeOffset.UnixEpoch));
+        }
+
+        var rngs = Enumerable.Range(0, 4096).Select(i => new Random(i)).ToArray();
+        foreach (var (architecture, sequence, label) in new[] { (PolicyNetworkSpec.Mlp, 1, "64x64 MLP"), (PolicyNetworkSpec.Gru, 10, "GRU-64 over 10 bars") })
+        {
+            NeuralPolicy? inference = null;
+            float[] rows = [];
+            var decisions = new PolicyDecision[4096];
+            yield return new DelegateBenchmark($"policy: batched inference, 4,096 rows, {label}", "decisions", () =>
+            {
+                if (inference is null)
+                {
+                    inference = BenchPolicy(architecture, sequence);
+                    var rng = new Random(1);
+                    rows = new float[4096 * inference.Network.Spec.RowWidth];
+                    for (int i = 0; i < rows.Length; i++) rows[i] = (float)(rng.NextDouble() * 2 - 1);
+                }
+                inference.DecideBatch(rows, 4096, decisions, rngs);
+                return 4096;
+            }, () =>
+            {
+                inference?.Dispose();
+                return null;
+            });
+        }
 
         NeuralPolicy? collecting = null;
         int collectRound = 0;
         yield return new DelegateBenchmark("collect: neural policy, 512 x 60-step episodes (lockstep)", "trajectories", () =>
         {
-            if (collecting is null)
-            {
-                torch.manual_seed(5);
-                var spec = new PolicyNetworkSpec { Inputs = MarketObservations.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16 };
-                collecting = new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(),
-                    FeatureNormalizer.Identity(spec.Inputs), "bench", "bench", DateTimeOffset.UnixEpoch));
-            }
+            collecting ??= BenchPolicy();
             return collector.Collect(collecting, sampler.Sample(512, 20_000 + ++collectRound)).Count;
         }, () =>
         {
@@ -94,24 +105,28 @@ public static class BenchmarkCatalog
             return null;
         });
 
-        GrpoTrainer? grpo = null;
-        int iteration = 0;
-        yield return new DelegateBenchmark("grpo: one iteration, 512 x 60 steps, 4 epochs", "iterations", () =>
+        foreach (var algorithm in new[] { "grpo", "ppo" })
         {
-            if (grpo is null)
+            RlTrainer? trainer = null;
+            int iteration = 0;
+            yield return new DelegateBenchmark($"{algorithm}: one iteration, 512 x 60 steps, 4 epochs", "iterations", () =>
             {
-                var (policy, _) = SftTrainer.Train(market, split, new SftOptions { Epochs = 1 });
-                grpo = new GrpoTrainer(market, split, policy, new GrpoOptions { GroupsPerIteration = 64, GroupSize = 8, Epochs = 4 });
-            }
-            grpo.Step(++iteration);
-            return 1;
-        }, () =>
-        {
-            grpo?.Dispose();
-            grpo?.Policy.Dispose();
-            neural?.Dispose();
-            return null;
-        });
+                if (trainer is null)
+                {
+                    var (policy, _) = SftTrainer.Train(market, split, new SftOptions { Epochs = 1 });
+                    trainer = algorithm == "grpo"
+                        ? new GrpoTrainer(market, split, policy, new GrpoOptions { GroupsPerIteration = 64, GroupSize = 8, Epochs = 4 })
+                        : new PpoTrainer(market, split, policy, new PpoOptions { GroupsPerIteration = 64, GroupSize = 8, Epochs = 4 });
+                }
+                trainer.Step(++iteration);
+                return 1;
+            }, () =>
+            {
+                trainer?.Dispose();
+                trainer?.Policy.Dispose();
+                return null;
+            });
+        }
 
         ExperienceLibrary? big = null;
         yield return new DelegateBenchmark("library: top-5,000 balanced of 100,000", "queries", () =>

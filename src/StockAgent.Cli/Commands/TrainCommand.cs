@@ -48,17 +48,22 @@ public static class TrainCommand
             var market = MarketSource.Load(parse.GetValue(data), new SyntheticMarketOptions { Seed = cfg.Seed });
             var calendar = market.Series.Values.SelectMany(x => x.Dates).Distinct().Order().ToArray();
             var resolved = dataSplit.Resolve(calendar, market.Symbols.ToArray());
-            var run = TrainingRun.Create(parse.GetValue(output)!, cfg.Algorithm, cfg, dataSplit.SourceText);
-            o.WriteLine($"run folder: {Path.GetFullPath(run.Directory)}");
+            // The run folder is made once the inputs have been read, so bad input leaves no empty run behind.
+            TrainingRun CreateRun()
+            {
+                var run = TrainingRun.Create(parse.GetValue(output)!, cfg.Algorithm, cfg, dataSplit.SourceText);
+                o.WriteLine($"run folder: {Path.GetFullPath(run.Directory)}");
+                return run;
+            }
             o.WriteLine($"market: {market.Source}; split: {resolved}");
             return cfg.Algorithm == "sft"
-                ? Sft(o, cfg, market, resolved, run, parse.GetValue(library), parse.GetValue(numTrajectories))
-                : Rl(o, cfg, market, resolved, run, parse.GetValue(initFrom), parse.GetValue(library), parse.GetValue(numTrajectories), dataSplit);
+                ? Sft(o, cfg, market, resolved, CreateRun, parse.GetValue(library), parse.GetValue(numTrajectories))
+                : Rl(o, cfg, market, resolved, CreateRun, parse.GetValue(initFrom), parse.GetValue(library), parse.GetValue(numTrajectories), dataSplit);
         });
         return command;
     }
 
-    private static int Sft(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run, string? libraryPath, int? numTrajectories)
+    private static int Sft(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, Func<TrainingRun> createRun, string? libraryPath, int? numTrajectories)
     {
         var clock = Stopwatch.StartNew();
         BehaviourDataset? samples = null;
@@ -73,6 +78,7 @@ public static class TrainCommand
             samples = BehaviourDataset.FromTrajectories(library.Load(best.Select(t => t.Id)), MarketObservations.Names.Count, ActionSpace.LongOnly, cfg.SequenceLength);
             o.WriteLine($"cloning the best {best.Count} trajectories of {library.Path} (balanced by regime; rewards {best[^1].Reward:F3} to {best[0].Reward:F3})");
         }
+        var run = createRun();
         var (policy, report) = SftTrainer.Train(market, split, cfg.SftOptions(), samples: samples, onEpoch: (epoch, loss) =>
         {
             run.Log(epoch, new Dictionary<string, double?> { ["sft/loss"] = loss });
@@ -94,7 +100,7 @@ public static class TrainCommand
         return 0;
     }
 
-    private static int Rl(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, TrainingRun run, string? initFrom, string? libraryPath,
+    private static int Rl(TextWriter o, RlConfig cfg, MarketData market, ResolvedSplit split, Func<TrainingRun> createRun, string? initFrom, string? libraryPath,
         int? numTrajectories, DataSplit dataSplit)
     {
         string name = cfg.Algorithm;
@@ -113,6 +119,7 @@ public static class TrainCommand
             replay = new LibraryReplay(library!, n, groups, groups ? options.GroupsPerIteration : options.TrajectoriesPerIteration, cfg.Seed);
             o.WriteLine($"offline: {replay.Trajectories} trajectories ({replay.Units} {(groups ? "groups" : "episodes")}) from {library!.Path}");
         }
+        var run = createRun();
         double best = double.NegativeInfinity;
         int sinceBest = 0;
         string? lastCheckpoint = null;

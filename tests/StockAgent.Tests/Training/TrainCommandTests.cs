@@ -150,6 +150,8 @@ public class TrainCommandTests
     [InlineData(new[] { "--set", "architecture=lstm" }, "architecture must be mlp or gru")]
     [InlineData(new[] { "--set", "sequence_length=4" }, "sequence_length must be 1 for the MLP")]
     [InlineData(new[] { "--config", "/no/config.yaml" }, "/no/config.yaml")]
+    [InlineData(new[] { "--algorithm", "sft", "--library", "/no/lib.db", "--num-trajectories", "10" }, "/no/lib.db")]
+    [InlineData(new[] { "--algorithm", "sft", "--num-trajectories", "10" }, "name the library with --library")]
     [InlineData(new[] { "--algorithm", "grpo", "--init-from", "/no/model" }, "is not a saved model")]
     public void Train_BadInput_ExitTwoWithAClearLine(string[] args, string expected)
     {
@@ -157,6 +159,7 @@ public class TrainCommandTests
         var run = CliRunner.Run(["train", "--out", dir.Path, .. args]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Stderr);
+        Assert.Empty(Directory.GetDirectories(dir.Path)); // bad input leaves no run folder behind
     }
 
     [Fact]

@@ -26,8 +26,16 @@ public class CollectionTests
             var regimes = episodes.Select(e => RegimeLabeler.Label(market[e.Symbol], e.StartBar, e.StartBar + e.Steps).ToString()).ToList();
             var sectors = episodes.Select(e => market.SectorOf(e.Symbol)).ToList();
             int nRegimes = sampler.CandidatesPerRegime.Count, nSectors = market.Sectors.Count();
-            bool regimeBalance = regimes.GroupBy(r => r).All(g => Math.Abs(g.Count() - 1200.0 / nRegimes) < 0.25 * 1200 / nRegimes) && regimes.Distinct().Count() == nRegimes;
-            bool sectorBalance = sectors.GroupBy(s => s).All(g => Math.Abs(g.Count() - 1200.0 / nSectors) < 0.3 * 1200 / nSectors) && sectors.Distinct().Count() == nSectors;
+            // Each stratum is drawn with probability 1/k, so its count is Binomial(1200, 1/k). Five standard
+            // deviations keep a false alarm below 1e-6 per stratum (a 3.9-sigma band failed about once in 150 runs).
+            static bool Balanced(IEnumerable<string> labels, int k)
+            {
+                double mean = 1200.0 / k, band = 5 * Math.Sqrt(1200.0 / k * (1 - 1.0 / k));
+                var counts = labels.GroupBy(l => l).Select(g => g.Count()).ToList();
+                return counts.Count == k && counts.All(c => Math.Abs(c - mean) < band);
+            }
+            bool regimeBalance = Balanced(regimes, nRegimes);
+            bool sectorBalance = Balanced(sectors, nSectors);
             bool insideTraining = episodes.All(e => split.AllowsTraining(e.Symbol, market[e.Symbol].Dates[e.StartBar], market[e.Symbol].Dates[e.StartBar + e.Steps]));
             return (regimeBalance && sectorBalance && insideTraining)
                 .Label($"regimes {string.Join(",", regimes.GroupBy(r => r).Select(g => g.Count()))}; sectors {string.Join(",", sectors.GroupBy(s => s).Select(g => g.Count()))}");

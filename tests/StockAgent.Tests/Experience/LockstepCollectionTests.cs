@@ -111,14 +111,41 @@ public class LockstepCollectionTests
                 var spec = episodes[i];
                 var r = Backtester.Run(policy, market[spec.Symbol], options, spec.StartBar, spec.StartBar + spec.Steps, spec.Seed,
                     observations.For(spec.Symbol));
-                if (!r.Actions[..spec.Steps].SequenceEqual(lockstep[i].Actions) || !r.Equity[..spec.Steps].SequenceEqual(lockstep[i].Equity))
+                // Batched and one-row forward passes round differently (log-probs within ~1e-5), so a sampled action
+                // can flip where the uniform draw sits on a boundary of the cumulative probabilities. Such a step must
+                // be a true near-tie, and the episodes are compared up to it.
+                int steps = spec.Steps;
+                int flip = Enumerable.Range(0, steps).FirstOrDefault(s => r.Actions[s] != lockstep[i].Actions[s], -1);
+                if (flip >= 0)
+                {
+                    double gap = BoundaryGap(policy, lockstep[i], spec, flip);
+                    if (gap > 1e-4) return false.Label($"episode {i} ({spec}) differs at step {flip}, {gap:E1} from a sampling boundary");
+                    steps = flip;
+                }
+                if (!r.Actions[..steps].SequenceEqual(lockstep[i].Actions[..steps]) || !r.Equity[..steps].SequenceEqual(lockstep[i].Equity[..steps]))
                     return false.Label($"episode {i} ({spec}) differs");
-                for (int s = 0; s < spec.Steps; s++)
+                for (int s = 0; s < steps; s++)
                     if (Math.Abs(r.LogProbs[s] - lockstep[i].LogProbs[s]) > 1e-4 * Math.Max(1, Math.Abs(r.LogProbs[s])))
                         return false.Label($"episode {i} step {s}: log-prob {r.LogProbs[s]} alone, {lockstep[i].LogProbs[s]} in lockstep");
             }
             return true.ToProperty();
         });
+
+    /// <summary>How far the uniform draw of <paramref name="step"/> lies from the nearest boundary of the cumulative action
+    /// probabilities there (recomputed from the recorded observations; the session draws once per decision).</summary>
+    private static double BoundaryGap(NeuralPolicy policy, Trajectory trajectory, EpisodeSpec spec, int step)
+    {
+        var rng = new Random(spec.Seed);
+        double u = 0;
+        for (int s = 0; s <= step; s++) u = rng.NextDouble();
+        int size = trajectory.ObservationSize, length = policy.Network.Spec.SequenceLength;
+        var windows = new float[(step + 1) * size * length];
+        ObservationWindows.Stack(trajectory.Observations.AsSpan(0, (step + 1) * size), size, length, windows);
+        var logp = policy.LogProbabilities(windows.AsSpan(step * size * length), 1);
+        double c = 0, gap = double.PositiveInfinity;
+        for (int a = 0; a < logp.Length - 1; a++) gap = Math.Min(gap, Math.Abs(u - (c += Math.Exp(logp[a]))));
+        return gap;
+    }
 
     [Fact]
     public void DecideSessions_RefusesASessionOfAnotherPolicy()

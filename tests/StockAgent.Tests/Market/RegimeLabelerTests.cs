@@ -73,24 +73,31 @@ public class RegimeLabelerTests
             return RegimeLabeler.LabelCausal(original, t, 60) == RegimeLabeler.LabelCausal(perturbed, t, 60);
         });
 
-    [Property(MaxTest = 8)]
-    public Property Label_RecoversPlantedRegimesOfTheSyntheticMarket() =>
-        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
+    [Fact]
+    public void Label_RecoversPlantedRegimesOfTheSyntheticMarket()
+    {
+        // Fixed seeds: a property over random seeds flaked, because a single 20-year market can fall
+        // in the tail (seed 247153 scored trend 45%). Measured over seeds 1-400: pooled trend 67.6%,
+        // volatility 93.3%; worst single seed trend 43%, volatility 80% (chance: 33% and 50%).
+        int windows = 0, trend = 0, vol = 0;
+        for (int seed = 1; seed <= 100; seed++)
         {
             var truth = SyntheticMarket.GenerateWithTruth(new SyntheticMarketOptions { Symbols = 1, Sectors = 1, Years = 20, Seed = seed });
             var index = truth.Data.Benchmark!;
-            int windows = 0, trend = 0, vol = 0;
+            int w = 0, t = 0, v = 0;
             for (int s = 0; s + 60 < index.Count; s += 10)
             {
                 var r = truth.DailyRegime[s];
                 if (!truth.DailyRegime.AsSpan(s, 60).ToArray().All(x => x == r)) continue;
                 var label = RegimeLabeler.Label(index, s, s + 59);
-                windows++;
-                if (label.Trend == r.Trend) trend++;
-                if (label.Volatility == r.Volatility) vol++;
+                w++;
+                if (label.Trend == r.Trend) t++;
+                if (label.Volatility == r.Volatility) v++;
             }
-            // Measured over seeds 1, 2, 3, 7: trend 60-69%, volatility 91-94% (chance: 33% and 50%).
-            return (windows >= 50 && trend >= 0.5 * windows && vol >= 0.8 * windows)
-                .Label($"seed {seed}: {windows} windows, trend {trend}, vol {vol}");
-        });
+            Assert.True(w >= 50 && t > 0.40 * w && v > 0.75 * w, $"seed {seed}: {w} windows, trend {t}, vol {v}");
+            windows += w; trend += t; vol += v;
+        }
+        Assert.True(trend >= 0.62 * windows, $"pooled trend accuracy {(double)trend / windows:P1}");
+        Assert.True(vol >= 0.90 * windows, $"pooled volatility accuracy {(double)vol / windows:P1}");
+    }
 }

@@ -23,7 +23,7 @@ public static class TrainCommand
         var library = new Option<string?>("--library") { Description = "Experience library: RL appends every rollout batch to it, or reads from it with --num-trajectories." };
         var numTrajectories = new Option<int?>("--num-trajectories") { Description = "With --library: SFT clones the best N trajectories (balanced by regime); GRPO/PPO train offline on the newest N (GRPO: whole groups) instead of fresh rollouts." };
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda[:N] when TorchSharp sees a GPU." };
-        var initFrom = new Option<string?>("--init-from") { Description = "Model folder to start from: the SFT model for GRPO, or any checkpoint to resume." };
+        var initFrom = new Option<string?>("--init-from") { Description = "Model folder to start from: the SFT model, or an RL run's models/checkpoint_NNNN to resume it (same algorithm: its iteration count, Adam state and early-stopping record carry on)." };
         var data = new Option<string?>("--data") { Description = "Folder of daily CSVs (default: the synthetic market)." };
         var split = new Option<string?>("--split") { Description = $"Data split YAML (default: {CollectCommand.DefaultSplit} when present)." };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides the config's)." };
@@ -119,12 +119,32 @@ public static class TrainCommand
             replay = new LibraryReplay(library!, n, groups, groups ? options.GroupsPerIteration : options.TrajectoriesPerIteration, cfg.Seed);
             o.WriteLine($"offline: {replay.Trajectories} trajectories ({replay.Units} {(groups ? "groups" : "episodes")}) from {library!.Path}");
         }
+        // A checkpoint of the same algorithm carries its trainer state: go on after its iteration with Adam's moments,
+        // the early-stopping record and the seeds a straight run would have used. Any other model only gives weights.
+        var resume = ResumeState.TryLoad(initFrom);
+        if (resume is not null && resume.Algorithm != name)
+        {
+            o.WriteLine($"starting {name.ToUpperInvariant()} from the weights of a {resume.Algorithm} checkpoint (its optimiser state is not used)");
+            resume = null;
+        }
+        if (resume is not null && resume.Iteration >= cfg.NumIterations)
+            throw new ArgumentException($"--num-iterations: {initFrom} is at iteration {resume.Iteration} already; ask for more than {resume.Iteration} iterations to resume it.");
+        if (resume is not null) trainer.LoadOptimizer(Path.Combine(initFrom, ResumeState.OptimizerFileName));
         var run = createRun();
-        double best = double.NegativeInfinity;
-        int sinceBest = 0;
+        double best = resume?.BestValidationSharpe ?? double.NegativeInfinity;
+        int sinceBest = resume?.ValidationsSinceBest ?? 0;
+        string baseVersion = resume?.BaseVersion ?? policy.Metadata.Version;
+        if (resume is not null)
+        {
+            o.WriteLine($"resuming {name.ToUpperInvariant()} after iteration {resume.Iteration} of {Path.GetFullPath(initFrom)} (Adam state restored" +
+                        (resume.BestValidationSharpe is { } b ? $"; best validation Sharpe so far {b:F2})" : ")"));
+            run.WriteText("resumed_from.txt", $"{Path.GetFullPath(initFrom)}\niteration {resume.Iteration}\n");
+            var previousBest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(initFrom))!, "best");
+            if (resume.BestValidationSharpe is not null && File.Exists(Path.Combine(previousBest, "model.json"))) run.CopyModel(previousBest, "best");
+        }
         string? lastCheckpoint = null;
         var clock = Stopwatch.StartNew();
-        for (int i = 1; i <= cfg.NumIterations; i++)
+        for (int i = (resume?.Iteration ?? 0) + 1; i <= cfg.NumIterations; i++)
         {
             RlIterationLog log;
             try
@@ -157,8 +177,8 @@ public static class TrainCommand
                         $"clip {log.ClipFraction:P1}, entropy {log.Entropy:F3}, " +
                         (options is PpoOptions ? $"value loss {log.ValueLoss:F4}" : $"zero-spread groups {log.ZeroSpreadShare:P0}") + $", {log.Seconds:F1} s" +
                         (validation is { } v ? $", validation Sharpe {v:F2}" : ""));
-            var metadata = policy.Metadata with { Algorithm = name, Version = $"{policy.Metadata.Version}+{name}{i}", Created = DateTimeOffset.UtcNow };
-            if (i % cfg.CheckpointEvery == 0) lastCheckpoint = run.SaveModel(policy, $"checkpoint_{i:0000}", metadata);
+            var metadata = policy.Metadata with { Algorithm = name, Version = $"{baseVersion}+{name}{i}", Created = DateTimeOffset.UtcNow };
+            bool stop = false;
             if (validation is { } val && double.IsFinite(val))
             {
                 if (val > best)
@@ -167,16 +187,26 @@ public static class TrainCommand
                     sinceBest = 0;
                     run.SaveModel(policy, "best", metadata);
                 }
-                else if (++sinceBest >= cfg.Patience)
+                else stop = ++sinceBest >= cfg.Patience;
+            }
+            if (i % cfg.CheckpointEvery == 0)
+            {
+                var state = new ResumeState(name, i, double.IsNegativeInfinity(best) ? null : best, sinceBest, baseVersion);
+                lastCheckpoint = run.SaveModel(policy, $"checkpoint_{i:0000}", metadata, dir =>
                 {
-                    o.WriteLine($"early stop: validation Sharpe has not improved on {best:F2} for {cfg.Patience} validations");
-                    break;
-                }
+                    trainer.SaveOptimizer(Path.Combine(dir, ResumeState.OptimizerFileName));
+                    state.Save(dir);
+                });
+            }
+            if (stop)
+            {
+                o.WriteLine($"early stop: validation Sharpe has not improved on {best:F2} for {cfg.Patience} validations");
+                break;
             }
         }
-        var finalMetadata = policy.Metadata with { Algorithm = name, Version = $"{policy.Metadata.Version}+{name}", Created = DateTimeOffset.UtcNow };
+        var finalMetadata = policy.Metadata with { Algorithm = name, Version = $"{baseVersion}+{name}", Created = DateTimeOffset.UtcNow };
         var final = run.SaveModel(policy, "final", finalMetadata);
-        if (double.IsNegativeInfinity(best)) run.SaveModel(policy, "best", finalMetadata);
+        if (!File.Exists(Path.Combine(run.Directory, "models", "best", "model.json"))) run.SaveModel(policy, "best", finalMetadata);
         o.WriteLine($"{name.ToUpperInvariant()} done in {clock.Elapsed.TotalSeconds:F1} s; best validation Sharpe {(double.IsNegativeInfinity(best) ? double.NaN : best):F2}; model: {Path.GetFullPath(final)}");
         return 0;
     }

@@ -18,7 +18,7 @@ public abstract class RlTrainer : IDisposable
 {
     private readonly EpisodeSampler _sampler;
     private readonly ExperienceCollector _collector;
-    private readonly torch.optim.Optimizer _optimizer;
+    private readonly OptimizerHelper _optimizer;
     private readonly IReadOnlyList<Parameter> _trainable;
 
     protected RlTrainer(MarketData market, ResolvedSplit split, NeuralPolicy policy, RlOptions options, bool trainValueHead)
@@ -143,6 +143,26 @@ public abstract class RlTrainer : IDisposable
         network.eval();
         return new RlIterationLog(iteration, loss / updates, double.NaN, double.NaN, kl / updates, clip / updates, entropy / updates,
             double.NaN, batch.Trajectories, 0, target is null ? double.NaN : valueLoss / updates);
+    }
+
+    /// <summary>Writes Adam's state (moments and step counts of the trainable parameters) to <paramref name="path"/>.</summary>
+    public void SaveOptimizer(string path) => StockAgent.IO.AtomicFile.Write(path, s => { using var w = new BinaryWriter(s, System.Text.Encoding.UTF8, leaveOpen: true); _optimizer.save_state_dict(w); });
+
+    /// <summary>Restores Adam's state saved by <see cref="SaveOptimizer"/> from a trainer of the same algorithm and
+    /// network; the learning rate stays this trainer's (<see cref="RlOptions.LearningRate"/>).</summary>
+    public void LoadOptimizer(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no optimiser state to resume from.", path);
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            _optimizer.load_state_dict(reader);
+        }
+        catch (Exception ex) when (ex is not FileNotFoundException)
+        {
+            throw new InvalidDataException($"{path}: the optimiser state does not fit this {GetType().Name.Replace("Trainer", "")} trainer ({ex.Message}).", ex);
+        }
+        foreach (var group in _optimizer.ParamGroups) group.LearningRate = Options.LearningRate;
     }
 
     public void Dispose()

@@ -50,13 +50,29 @@ public sealed class TrainingRun
         AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.jsonl"), string.Join("\n", _metrics) + "\n");
     }
 
-    /// <summary>Saves the policy under models/<paramref name="name"/> (written to a temporary folder, then moved).</summary>
-    public string SaveModel(NeuralPolicy policy, string name, NeuralPolicyMetadata? metadata = null)
+    /// <summary>Saves the policy under models/<paramref name="name"/> (written to a temporary folder, then moved);
+    /// <paramref name="alsoWrite"/> adds files to that folder before the move (a checkpoint's trainer state).</summary>
+    public string SaveModel(NeuralPolicy policy, string name, NeuralPolicyMetadata? metadata = null, Action<string>? alsoWrite = null) =>
+        WriteModel(name, staging =>
+        {
+            policy.Save(staging, metadata);
+            alsoWrite?.Invoke(staging);
+        });
+
+    /// <summary>Copies a model folder written elsewhere under models/<paramref name="name"/>, as atomically as <see cref="SaveModel"/>.</summary>
+    public string CopyModel(string source, string name) =>
+        WriteModel(name, staging =>
+        {
+            System.IO.Directory.CreateDirectory(staging);
+            foreach (var file in System.IO.Directory.GetFiles(source)) File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
+        });
+
+    private string WriteModel(string name, Action<string> write)
     {
         var target = Path.Combine(Directory, "models", name);
         var staging = target + ".tmp";
         if (System.IO.Directory.Exists(staging)) System.IO.Directory.Delete(staging, true);
-        policy.Save(staging, metadata);
+        write(staging);
         if (System.IO.Directory.Exists(target)) System.IO.Directory.Delete(target, true);
         System.IO.Directory.Move(staging, target);
         return target;

@@ -52,6 +52,7 @@ public static class CollectCommand
             var market = MarketSource.Load(parse.GetValue(data), new SyntheticMarketOptions { Seed = baseSeed });
             var calendar = market.Series.Values.SelectMany(s => s.Dates).Distinct().Order().ToArray();
             var resolved = dataSplit.Resolve(calendar, market.Symbols.ToArray());
+            market = market.WithIndexMembers(resolved.TrainingSymbols); // held-out symbols stay out of every feature
             var sampler = new EpisodeSampler(market, resolved, new SamplerOptions { Window = parse.GetValue(window), GroupSize = parse.GetValue(groupSize) });
             var collector = new ExperienceCollector(market, new CollectorOptions { Reward = rewardFunction, RewardName = rewardName });
             using var lib = ExperienceLibrary.Open(parse.GetValue(library)!);

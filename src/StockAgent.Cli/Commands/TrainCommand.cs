@@ -48,6 +48,7 @@ public static class TrainCommand
             var market = MarketSource.Load(parse.GetValue(data), new SyntheticMarketOptions { Seed = cfg.Seed });
             var calendar = market.Series.Values.SelectMany(x => x.Dates).Distinct().Order().ToArray();
             var resolved = dataSplit.Resolve(calendar, market.Symbols.ToArray());
+            market = market.WithIndexMembers(resolved.TrainingSymbols); // held-out symbols stay out of every feature
             // The run folder is made once the inputs have been read, so bad input leaves no empty run behind.
             TrainingRun CreateRun()
             {

@@ -8,9 +8,10 @@ namespace StockAgent.Features;
 /// <summary>
 /// The policy's observations for the symbols of one <see cref="MarketData"/>. Per bar, in <see cref="Names"/> order:
 /// the symbol's <see cref="PriceFeatures"/>; the market's 1- and 20-bar log return and 20-bar realised volatility
-/// (of the benchmark, or of an equal-weight index of all symbols when the market has none), read by date (the
-/// bar dated d sees the index's last bar dated on or before d); the symbol's 20- and 60-bar log return minus the
-/// equal-weight mean of its sector on that date (itself included); then the position state: exposure, unrealised
+/// (of the benchmark, or of an equal-weight index of the market's <see cref="MarketData.IndexMembers"/> when it has
+/// none), read by date (the bar dated d sees the index's last bar dated on or before d); the symbol's 20- and 60-bar
+/// log return minus the equal-weight mean of the index members of its sector on that date (itself included when it is
+/// one); then the position state: exposure, unrealised
 /// return and days in trade / 60. No value at bar t reads data dated after t. One instance per MarketData
 /// (<see cref="Of"/>); sources are built on first use and cached, and may be requested from parallel workers.
 /// </summary>
@@ -27,7 +28,9 @@ public sealed class MarketObservations
     private MarketObservations(MarketData market)
     {
         _market = market;
-        _context = new(() => market.Benchmark is { } b ? MarketContext.FromBenchmark(b) : MarketContext.EqualWeight(market.Series.Values));
+        _context = new(() => market.Benchmark is { } b
+            ? MarketContext.FromBenchmark(b)
+            : MarketContext.EqualWeight(market.Series.Where(p => market.IsIndexMember(p.Key)).Select(p => p.Value)));
         _sectorOf = new(() => SectorAggregates(market));
     }
 
@@ -68,7 +71,7 @@ public sealed class MarketObservations
         var result = new Dictionary<string, SectorStrength>(StringComparer.Ordinal);
         foreach (var group in market.Series.GroupBy(p => sector.GetValueOrDefault(p.Key, "Unknown"), StringComparer.Ordinal))
         {
-            var strength = new SectorStrength(group.Select(p => p.Value));
+            var strength = new SectorStrength(group.Where(p => market.IsIndexMember(p.Key)).Select(p => p.Value));
             foreach (var p in group) result[p.Key] = strength;
         }
         return result;

@@ -3,9 +3,9 @@ using StockAgent.Market;
 namespace StockAgent.Features;
 
 /// <summary>
-/// Relative strength within one sector: a member's 20-bar (60-bar) log return minus the equal-weight mean 20-bar
-/// (60-bar) log return of the members trading that date with that much history, itself included (so 0 when it is
-/// alone). 0 when the member itself has too little history.
+/// Relative strength within one sector: a symbol's 20-bar (60-bar) log return minus the equal-weight mean 20-bar
+/// (60-bar) log return of the members trading that date with that much history (itself included when it is a member,
+/// so 0 for a member alone). 0 when the symbol has too little history or no member has a return that date.
 /// </summary>
 internal sealed class SectorStrength
 {
@@ -39,20 +39,21 @@ internal sealed class SectorStrength
         }
     }
 
-    /// <summary>Writes the relative strength of <paramref name="member"/> (one of the members) at bar t to
-    /// destination[t * stride + k].</summary>
-    public void Write(PriceSeries member, Span<float> destination, int stride)
+    /// <summary>Writes the relative strength of <paramref name="series"/> (a member, or another symbol of the sector)
+    /// at bar t to destination[t * stride + k].</summary>
+    public void Write(PriceSeries series, Span<float> destination, int stride)
     {
         int j = 0;
-        for (int t = 0; t < member.Count; t++)
+        for (int t = 0; t < series.Count; t++)
         {
-            while (j < _dates.Length && _dates[j] < member.Dates[t]) j++;
-            if (j == _dates.Length || _dates[j] != member.Dates[t])
-                throw new ArgumentException($"{member.Symbol} is not a member of this sector (no aggregate for {member.Dates[t]:yyyy-MM-dd}).", nameof(member));
+            while (j < _dates.Length && _dates[j] < series.Dates[t]) j++;
+            bool dated = j < _dates.Length && _dates[j] == series.Dates[t];
             for (int k = 0; k < Lookbacks.Length; k++)
             {
                 int i = j * Lookbacks.Length + k;
-                destination[t * stride + k] = t < Lookbacks[k] ? 0 : (float)(LogReturn(member.Close, t, Lookbacks[k]) - _sum[i] / _count[i]);
+                destination[t * stride + k] = t < Lookbacks[k] || !dated || _count[i] == 0
+                    ? 0
+                    : (float)(LogReturn(series.Close, t, Lookbacks[k]) - _sum[i] / _count[i]);
             }
         }
     }

@@ -143,6 +143,49 @@ public class MarketObservationsTests
     }
 
     [Fact]
+    public void IndexMembers_ExcludeHeldOutSymbolsFromTheIndexAndSectorMeans_KnownAnswers()
+    {
+        // A +1% and B +3% a day in sector X, C +2% in Y; B is held out (not an index member).
+        var market = Market(null, (Geometric("A", 80, 0.01), "X"), (Geometric("B", 80, 0.03), "X"), (Geometric("C", 80, 0.02), "Y"))
+            .WithIndexMembers(["A", "C"]);
+        var obs = MarketObservations.Of(market);
+        int size = MarketObservations.Names.Count;
+        float At(string symbol, int t, string name) => Rows(obs.For(symbol), 80)[t * size + Column(name)];
+
+        Assert.Equal(0.015, At("A", 30, "mkt_ret_1"), 5);    // mean(0.01, 0.02): B is not in the index
+        Assert.Equal(0.015, At("B", 30, "mkt_ret_1"), 5);    // the held-out symbol sees the same index
+        Assert.Equal(0, At("A", 30, "sector_rs_20"), 5);     // A alone among X's members
+        Assert.Equal(0.4, At("B", 30, "sector_rs_20"), 5);   // 0.6 - A's 0.2: measured against the members
+        Assert.Equal(1.2, At("B", 70, "sector_rs_60"), 5);   // 1.8 - 0.6
+    }
+
+    [Fact]
+    public void WithIndexMembers_UnknownOrNoSymbol_IsAClearError()
+    {
+        var market = Market(null, (Geometric("A", 30, 0.01), "X"));
+        Assert.Contains("'ZZZ'", Assert.Throws<KeyNotFoundException>(() => market.WithIndexMembers(["A", "ZZZ"])).Message);
+        Assert.Throws<ArgumentException>(() => market.WithIndexMembers([]));
+    }
+
+    [Property(MaxTest = 20)]
+    public Property IndexMembers_AnyChangeToAHeldOutSymbol_ChangesNoMembersObservation() =>
+        Prop.ForAll(Gen.Choose(1, 10_000).ToArbitrary(), seed =>
+        {
+            var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Symbols = 6, Sectors = 2, Years = 1, Seed = seed }) with { Benchmark = null };
+            var symbols = market.Symbols.ToArray();
+            var heldOut = symbols[seed % symbols.Length];
+            var members = symbols.Where(s => s != heldOut).ToArray();
+            var series = market.Series.ToDictionary(p => p.Key, p => p.Key == heldOut ? RandomSeries.PerturbAfter(p.Value, 0, seed) : p.Value);
+            var changed = market with { Series = series };
+            int size = MarketObservations.Names.Count;
+            bool Same(MarketData x, MarketData y) => members.All(m =>
+                Rows(MarketObservations.Of(x).For(m), x[m].Count).AsSpan().SequenceEqual(Rows(MarketObservations.Of(y).For(m), y[m].Count)));
+            // With every symbol in the aggregates the change shows (so the comparison can fail); restricted, it cannot.
+            return (!Same(market, changed) && Same(market.WithIndexMembers(members), changed.WithIndexMembers(members)))
+                .Label($"seed {seed}, held out {heldOut}");
+        });
+
+    [Fact]
     public void ForSeries_DuplicatePeer_IsAClearError()
     {
         var a = Geometric("A", 30, 0.01);

@@ -19,7 +19,7 @@ public static class CollectCommand
     {
         var batchSize = new Option<int>("--batch-size") { Description = "Trajectories per batch (one transaction each).", DefaultValueFactory = _ => 1000 };
         var batches = new Option<int>("--batches") { Description = "Number of batches.", DefaultValueFactory = _ => 5 };
-        var policy = new Option<string>("--policy") { Description = $"{string.Join(" | ", PolicyFactory.BaselineNames)} | model:PATH (a trained model folder, e.g. training_runs/.../models/final).", DefaultValueFactory = _ => "sma-crossover" };
+        var policy = new Option<string>("--policy") { Description = $"{string.Join(" | ", PolicyFactory.BaselineNames)} | {PolicyFactory.TrainedSpecs} (trained model folders, e.g. training_runs/.../models/final).", DefaultValueFactory = _ => "sma-crossover" };
         var window = new Option<int>("--window") { Description = "Decisions per episode (trading days).", DefaultValueFactory = _ => 60 };
         var groupSize = new Option<int>("--group-size") { Description = "Episodes per start state (GRPO groups); 1 = ungrouped.", DefaultValueFactory = _ => 1 };
         var reward = new Option<string>("--reward") { Description = $"Reward function: {string.Join(", ", RewardFunctions.Names)}.", DefaultValueFactory = _ => "composite" };
@@ -38,9 +38,7 @@ public static class CollectCommand
             if (size < 1) throw new ArgumentException($"--batch-size must be at least 1 (got {size}).");
             if (count < 1) throw new ArgumentException($"--batches must be at least 1 (got {count}).");
             var policyName = parse.GetValue(policy)!;
-            IPolicy agent = policyName.StartsWith("model:", StringComparison.OrdinalIgnoreCase)
-                ? NeuralPolicy.Load(policyName["model:".Length..])
-                : PolicyFactory.Create(policyName);
+            IPolicy agent = PolicyFactory.FromSpec(policyName);
             using var disposeModel = agent as IDisposable;
             var rewardName = parse.GetValue(reward)!;
             var rewardFunction = RewardFunctions.ByName(rewardName);

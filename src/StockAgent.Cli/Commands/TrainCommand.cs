@@ -118,7 +118,8 @@ public static class TrainCommand
         {
             bool groups = options is GrpoOptions;
             replay = new LibraryReplay(library!, n, groups, groups ? options.GroupsPerIteration : options.TrajectoriesPerIteration, cfg.Seed);
-            o.WriteLine($"offline: {replay.Trajectories} trajectories ({replay.Units} {(groups ? "groups" : "episodes")}) from {library!.Path}");
+            o.WriteLine($"offline: {replay.Trajectories} trajectories ({replay.Units} {(groups ? "groups" : "episodes")}) from {library!.Path}" +
+                        (replay.Deterministic > 0 ? $"; {replay.Deterministic} of a deterministic policy left out (no importance ratio)" : ""));
         }
         // A checkpoint of the same algorithm carries its trainer state: go on after its iteration with Adam's moments,
         // the early-stopping record and the seeds a straight run would have used. Any other model only gives weights.

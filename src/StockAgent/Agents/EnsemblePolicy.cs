@@ -4,8 +4,8 @@ namespace StockAgent.Agents;
 
 /// <summary>Several policies over one action space acting as one (e.g. checkpoints of a run). Usable wherever a policy is.
 /// Confidence is the share of votes (or the mean probability) of the chosen action; the ensemble is deterministic,
-/// so its log-probability is 0.</summary>
-public sealed class EnsemblePolicy : IPolicy
+/// so its log-probability is 0. Disposing it disposes the members that are disposable.</summary>
+public sealed class EnsemblePolicy : IPolicy, IDisposable
 {
     private readonly IReadOnlyList<IPolicy> _members;
 
@@ -27,6 +27,13 @@ public sealed class EnsemblePolicy : IPolicy
     public string Id => "ensemble";
     public string Version => $"{Mode}:{string.Join("+", _members.Select(m => m.Version))}";
     public ActionSpace Actions { get; }
+
+    public IReadOnlyList<IPolicy> Members => _members;
+
+    public void Dispose()
+    {
+        foreach (var m in _members) (m as IDisposable)?.Dispose();
+    }
 
     public IPolicySession Begin(PriceSeries series, int seed) =>
         new Session(this, _members.Select((m, i) => m.Begin(series, SeedMixer.Mix(seed, i))).ToArray());

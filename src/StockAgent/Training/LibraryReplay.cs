@@ -6,7 +6,9 @@ namespace StockAgent.Training;
 /// Offline RL input: the newest <c>maxTrajectories</c> trajectories of an experience library, served in batches of
 /// whole units (GRPO: groups of at least two rollouts from one start state; PPO: single trajectories). Each pass over
 /// the units is a fresh seeded permutation, so iteration i always gets the same batch for the same library and seed.
-/// Their stored log-probabilities are those of the policy that collected them (pi_old of the clipped ratio).
+/// Their stored log-probabilities are those of the policy that collected them (pi_old of the clipped ratio), so units
+/// collected by a deterministic policy (a baseline or an ensemble: every stored log-probability 0) are left out: they
+/// give no importance ratio.
 /// </summary>
 public sealed class LibraryReplay
 {
@@ -39,14 +41,22 @@ public sealed class LibraryReplay
         int at = 0;
         foreach (var unit in chosen)
         {
-            list.Add(loaded.Skip(at).Take(unit.Count).ToList());
+            var trajectories = loaded.Skip(at).Take(unit.Count).ToList();
             at += unit.Count;
+            if (trajectories.All(t => t.LogProbs.All(l => l == 0))) Deterministic += trajectories.Count;
+            else list.Add(trajectories);
         }
+        if (list.Count == 0)
+            throw new InvalidDataException($"{library.Path}: its newest {total} trajectories were all collected by deterministic policies (stored log-probabilities 0), " +
+                "which give off-policy RL no importance ratio; collect with a stochastic policy (`collect --policy model:PATH` or `random`) or train online.");
         _units = list;
-        Trajectories = total;
+        Trajectories = total - Deterministic;
         _unitsPerBatch = Math.Min(unitsPerBatch, list.Count);
         _seed = seed;
     }
+
+    /// <summary>Trajectories among the newest requested that were left out as a deterministic policy's.</summary>
+    public int Deterministic { get; }
 
     /// <summary>Trajectories held (at most the requested number).</summary>
     public int Trajectories { get; }

@@ -35,6 +35,28 @@ public class LibraryReplayTests
         Assert.All(seen.GroupBy(g => g), g => Assert.Equal(4, g.Count())); // whole groups
     }
 
+    private static Trajectory Deterministic(Trajectory t) =>
+        new(t.Metadata, t.Stats, t.Reward, t.ObservationSize, t.Observations, t.Actions, new double[t.Steps], t.Rewards, t.Exposures, t.Equity);
+
+    [Fact]
+    public void DeterministicPolicysTrajectories_AreLeftOut_AndAloneAreAClearError()
+    {
+        using var dir = new TempFolder();
+        using var lib = Library(dir);
+        var rng = new Random(9);
+        // Two newer groups of 4 from a deterministic policy (every log-probability 0).
+        lib.AppendBatch(TrajectoryFactory.Batch(), Enumerable.Range(0, 8).Select(k => Deterministic(TrajectoryFactory.Make(rng, groupId: 100 + k / 4, steps: 5))).ToList());
+
+        var replay = new LibraryReplay(lib, maxTrajectories: 16, groups: true, unitsPerBatch: 4, seed: 1);
+        Assert.Equal(8, replay.Deterministic);
+        Assert.Equal(8, replay.Trajectories); // groups 9 and 10 remain of the newest 16
+        Assert.All(replay.Batch(1), t => Assert.Contains(t.Metadata.GroupId!.Value, new long[] { 9, 10 }));
+
+        var ex = Assert.Throws<InvalidDataException>(() => new LibraryReplay(lib, maxTrajectories: 8, groups: true, unitsPerBatch: 4, seed: 1));
+        Assert.Contains("deterministic policies", ex.Message);
+        Assert.Contains(lib.Path, ex.Message);
+    }
+
     [Fact]
     public void Batch_SameSeed_SameBatches_AndPassesReshuffle()
     {

@@ -44,6 +44,21 @@ public class TrainCommandTests
         // A trained model is a policy for collection and can seed another run (resume).
         var collect = CliRunner.Run("collect", "--policy", "model:" + Path.Combine(run, "models", "final"), "--batch-size", "20", "--batches", "1", "--library", dir.Combine("lib2.db"));
         Assert.True(collect.ExitCode == 0, collect.Stderr);
+        // So are ensembles of checkpoints: a majority vote of greedy members, or the mean probability.
+        var members = string.Join(",", new[] { "checkpoint_0001", "checkpoint_0002", "final" }.Select(m => Path.Combine(run, "models", m)));
+        foreach (var spec in new[] { "ensemble:", "ensemble-mean:" })
+        {
+            var ensemble = CliRunner.Run("collect", "--policy", spec + members, "--batch-size", "10", "--batches", "1", "--library", dir.Combine("lib3.db"));
+            Assert.True(ensemble.ExitCode == 0, ensemble.Stderr);
+        }
+        using (var lib3 = ExperienceLibrary.Open(dir.Combine("lib3.db"), readOnly: true))
+        {
+            Assert.Equal(20, lib3.Count());
+            Assert.All(lib3.Load(lib3.Query(new TrajectoryQuery()).Select(t => t.Id)), t => Assert.Equal("ensemble", t.Metadata.PolicyId));
+        }
+        var empty = CliRunner.Run("collect", "--policy", "ensemble:", "--library", dir.Combine("lib4.db"));
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("an ensemble needs model folders", empty.Stderr);
         var resume = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", Path.Combine(run, "models", "checkpoint_0001"), "--out", dir.Path,
             "--num-iterations", "2", "--set", "batch_size=4", "--set", "group_size=2");
         Assert.True(resume.ExitCode == 0, resume.Stderr);

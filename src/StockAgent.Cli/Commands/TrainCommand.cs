@@ -133,83 +133,27 @@ public static class TrainCommand
             throw new ArgumentException($"--num-iterations: {initFrom} is at iteration {resume.Iteration} already; ask for more than {resume.Iteration} iterations to resume it.");
         if (resume is not null) trainer.LoadOptimizer(Path.Combine(initFrom, ResumeState.OptimizerFileName));
         var run = createRun();
-        double best = resume?.BestValidationSharpe ?? double.NegativeInfinity;
-        int sinceBest = resume?.ValidationsSinceBest ?? 0;
-        string baseVersion = resume?.BaseVersion ?? policy.Metadata.Version;
         if (resume is not null)
-        {
             o.WriteLine($"resuming {name.ToUpperInvariant()} after iteration {resume.Iteration} of {Path.GetFullPath(initFrom)} (Adam state restored" +
                         (resume.BestValidationSharpe is { } b ? $"; best validation Sharpe so far {b:F2})" : ")"));
-            run.WriteText("resumed_from.txt", $"{Path.GetFullPath(initFrom)}\niteration {resume.Iteration}\n");
-            var previousBest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(initFrom))!, "best");
-            if (resume.BestValidationSharpe is not null && File.Exists(Path.Combine(previousBest, "model.json"))) run.CopyModel(previousBest, "best");
-        }
-        string? lastCheckpoint = null;
-        var clock = Stopwatch.StartNew();
-        for (int i = (resume?.Iteration ?? 0) + 1; i <= cfg.NumIterations; i++)
+        var loop = new RlRunLoop(trainer, run, RlLoopOptions.From(cfg))
         {
-            RlIterationLog log;
-            try
-            {
-                log = replay is null ? trainer.Step(i) : trainer.Update(i, replay.Batch(i));
-            }
-            catch (TrainingDivergedException ex)
-            {
-                run.WriteText("error.txt", ex.Message + "\n");
-                o.WriteLine($"stopped: {ex.Message} Last good checkpoint: {lastCheckpoint ?? "none (iteration 1)"}.");
-                throw new InvalidOperationException($"{ex.Message} The run folder {run.Directory} keeps the last good checkpoint.", ex);
-            }
-            if (library is not null && replay is null)
-                library.AppendBatch(new BatchInfo(policy.Id, $"{policy.Version}+it{i}", cfg.Reward, dataSplit.SourceText, $"{{\"algorithm\":\"{name}\",\"iteration\":{i}}}", SeedMixer.Mix(cfg.Seed, i)), trainer.LastRollouts);
-            double? validation = null;
-            if (i % cfg.ValidateEvery == 0 || i == cfg.NumIterations)
-            {
-                policy.Greedy = true;
-                validation = split.ValidationStart is { } vs && split.ValidationEnd is { } ve
-                    ? PolicyValidation.MeanSharpe(policy, market, split.TrainingSymbols, vs, ve) : double.NaN;
-                policy.Greedy = false;
-            }
-            run.Log(i, new Dictionary<string, double?>
-            {
-                [$"{name}/loss"] = log.Loss, [$"{name}/reward_mean"] = log.RewardMean, [$"{name}/reward_std"] = log.RewardStd, [$"{name}/kl"] = log.Kl,
-                [$"{name}/clip_fraction"] = log.ClipFraction, [$"{name}/entropy"] = log.Entropy, [$"{name}/zero_spread_groups"] = log.ZeroSpreadShare,
-                [$"{name}/value_loss"] = log.ValueLoss, [$"{name}/seconds"] = log.Seconds, [$"{name}/validation_sharpe"] = validation,
-            });
-            o.WriteLine($"iteration {i}/{cfg.NumIterations}: reward {log.RewardMean:F3} ± {log.RewardStd:F3}, loss {log.Loss:F4}, KL {log.Kl:F4}, " +
-                        $"clip {log.ClipFraction:P1}, entropy {log.Entropy:F3}, " +
-                        (options is PpoOptions ? $"value loss {log.ValueLoss:F4}" : $"zero-spread groups {log.ZeroSpreadShare:P0}") + $", {log.Seconds:F1} s" +
-                        (validation is { } v ? $", validation Sharpe {v:F2}" : ""));
-            var metadata = policy.Metadata with { Algorithm = name, Version = $"{baseVersion}+{name}{i}", Created = DateTimeOffset.UtcNow };
-            bool stop = false;
-            if (validation is { } val && double.IsFinite(val))
-            {
-                if (val > best)
-                {
-                    best = val;
-                    sinceBest = 0;
-                    run.SaveModel(policy, "best", metadata);
-                }
-                else stop = ++sinceBest >= cfg.Patience;
-            }
-            if (i % cfg.CheckpointEvery == 0)
-            {
-                var state = new ResumeState(name, i, double.IsNegativeInfinity(best) ? null : best, sinceBest, baseVersion);
-                lastCheckpoint = run.SaveModel(policy, $"checkpoint_{i:0000}", metadata, dir =>
-                {
-                    trainer.SaveOptimizer(Path.Combine(dir, ResumeState.OptimizerFileName));
-                    state.Save(dir);
-                });
-            }
-            if (stop)
-            {
-                o.WriteLine($"early stop: validation Sharpe has not improved on {best:F2} for {cfg.Patience} validations");
-                break;
-            }
-        }
-        var finalMetadata = policy.Metadata with { Algorithm = name, Version = $"{baseVersion}+{name}", Created = DateTimeOffset.UtcNow };
-        var final = run.SaveModel(policy, "final", finalMetadata);
-        if (!File.Exists(Path.Combine(run.Directory, "models", "best", "model.json"))) run.SaveModel(policy, "best", finalMetadata);
-        o.WriteLine($"{name.ToUpperInvariant()} done in {clock.Elapsed.TotalSeconds:F1} s; best validation Sharpe {(double.IsNegativeInfinity(best) ? double.NaN : best):F2}; model: {Path.GetFullPath(final)}");
+            Offline = replay is null ? null : replay.Batch,
+            Validate = p => split.ValidationStart is { } vs && split.ValidationEnd is { } ve
+                ? PolicyValidation.MeanSharpe(p, market, split.TrainingSymbols, vs, ve) : double.NaN,
+            OnRollouts = library is null ? null : (i, rollouts) => library.AppendBatch(
+                new BatchInfo(policy.Id, $"{policy.Version}+it{i}", cfg.Reward, dataSplit.SourceText, $"{{\"algorithm\":\"{name}\",\"iteration\":{i}}}", SeedMixer.Mix(cfg.Seed, i)), rollouts),
+            OnIteration = log => o.WriteLine(
+                $"iteration {log.Iteration}/{cfg.NumIterations}: reward {log.RewardMean:F3} ± {log.RewardStd:F3}, loss {log.Loss:F4}, KL {log.Kl:F4}, " +
+                $"clip {log.ClipFraction:P1}, entropy {log.Entropy:F3}, " +
+                (options is PpoOptions ? $"value loss {log.ValueLoss:F4}" : $"zero-spread groups {log.ZeroSpreadShare:P0}") + $", {log.Seconds:F1} s" +
+                (log.ValidationSharpe is { } v ? $", validation Sharpe {v:F2}" : "")),
+        };
+        var clock = Stopwatch.StartNew();
+        var result = loop.Run(resume, initFrom);
+        if (result.StoppedEarly)
+            o.WriteLine($"early stop: validation Sharpe has not improved on {result.BestValidationSharpe:F2} for {cfg.Patience} validations");
+        o.WriteLine($"{name.ToUpperInvariant()} done in {clock.Elapsed.TotalSeconds:F1} s; best validation Sharpe {result.BestValidationSharpe ?? double.NaN:F2}; model: {Path.GetFullPath(result.FinalModel)}");
         return 0;
     }
 }

@@ -12,20 +12,13 @@ namespace StockAgent.Tests.Training;
 [Collection(TorchCollection.Name)]
 public class RlTrainerTests
 {
-    private static readonly Lazy<(MarketData Market, ResolvedSplit Split)> Setup = new(() =>
-    {
-        var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Symbols = 8, Sectors = 2, Years = 3, Seed = 5, SignalStrength = 1.0 });
-        return (market, DataSplit.Default.Resolve(market.Series.Values.First().Dates, market.Symbols.ToArray()));
-    });
-
-    private static NeuralPolicy Sft() =>
-        SftTrainer.Train(Setup.Value.Market, Setup.Value.Split, new SftOptions { Epochs = 1, Hidden = [16], LoraRank = 4, Seed = 3 }).Policy;
+    private static NeuralPolicy Sft() => SmallRlSetup.Sft();
 
     private static T Options<T>(T o) where T : RlOptions => o with { GroupsPerIteration = 6, GroupSize = 4, Epochs = 2, MinibatchSteps = 256, Seed = 11 };
 
     private static RlTrainer Trainer(NeuralPolicy policy, bool ppo) => ppo
-        ? new PpoTrainer(Setup.Value.Market, Setup.Value.Split, policy, Options(new PpoOptions()))
-        : new GrpoTrainer(Setup.Value.Market, Setup.Value.Split, policy, Options(new GrpoOptions()));
+        ? new PpoTrainer(SmallRlSetup.Market, SmallRlSetup.Split, policy, Options(new PpoOptions()))
+        : new GrpoTrainer(SmallRlSetup.Market, SmallRlSetup.Split, policy, Options(new GrpoOptions()));
 
     private static float[][] Weights(IEnumerable<TorchSharp.Modules.Parameter> ps) =>
         ps.Select(p => p.detach().cpu().data<float>().ToArray()).ToArray();
@@ -77,7 +70,7 @@ public class RlTrainerTests
     public void Grpo_AbsurdLearningRate_StopsWithADivergenceError()
     {
         using var policy = Sft();
-        using var trainer = new GrpoTrainer(Setup.Value.Market, Setup.Value.Split, policy,
+        using var trainer = new GrpoTrainer(SmallRlSetup.Market, SmallRlSetup.Split, policy,
             Options(new GrpoOptions()) with { LearningRate = 1e30, Epochs = 8, MinibatchSteps = 64, MaxGradNorm = 1e30 });
 
         var ex = Assert.Throws<TrainingDivergedException>(() => { for (int i = 1; i <= 3; i++) trainer.Step(i); });
@@ -91,7 +84,7 @@ public class RlTrainerTests
         var spec = new PolicyNetworkSpec { Inputs = 13, Hidden = [8], Actions = 3, LoraRank = 2 };
         using var sft = Sft();
         using var policy = new NeuralPolicy(new PolicyNetwork(spec with { Inputs = sft.Network.Spec.Inputs }), sft.Metadata with { Spec = spec with { Inputs = sft.Network.Spec.Inputs } });
-        var ex = Assert.Throws<ArgumentException>(() => new PpoTrainer(Setup.Value.Market, Setup.Value.Split, policy, new PpoOptions()));
+        var ex = Assert.Throws<ArgumentException>(() => new PpoTrainer(SmallRlSetup.Market, SmallRlSetup.Split, policy, new PpoOptions()));
         Assert.Contains("value head", ex.Message);
     }
 }

@@ -28,8 +28,6 @@ public sealed class EnsemblePolicy : IPolicy, IDisposable
     public string Version => $"{Mode}:{string.Join("+", _members.Select(m => m.Version))}";
     public ActionSpace Actions { get; }
 
-    public IReadOnlyList<IPolicy> Members => _members;
-
     public void Dispose()
     {
         foreach (var m in _members) (m as IDisposable)?.Dispose();

@@ -35,6 +35,8 @@ public static class PolicyFactory
                     throw;
                 }
             default:
+                if (!BaselineNames.Contains(spec.Trim().ToLowerInvariant()))
+                    throw new ArgumentException($"unknown strategy '{spec}'; choose one of {string.Join(", ", BaselineNames)}, or {TrainedSpecs}.");
                 return Create(spec, p);
         }
     }

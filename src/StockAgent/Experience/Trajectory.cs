@@ -44,4 +44,16 @@ public sealed record Trajectory
     public int Steps => Actions.Length;
 
     public ReadOnlySpan<float> Observation(int step) => Observations.AsSpan(step * ObservationSize, ObservationSize);
+
+    /// <summary>Throws a clear error, naming this trajectory, unless its observations have <paramref name="observationSize"/>
+    /// values and every action indexes one of <paramref name="actionCount"/> actions (what training on it needs).</summary>
+    public void EnsureFits(int observationSize, int actionCount)
+    {
+        if (ObservationSize != observationSize)
+            throw new InvalidDataException($"trajectory of {Metadata.Symbol} from {Metadata.Start:yyyy-MM-dd} has {ObservationSize}-value observations " +
+                                           $"but the model takes {observationSize}; it was collected with another observation layout.");
+        for (int k = 0; k < Actions.Length; k++)
+            if (Actions[k] < 0 || Actions[k] >= actionCount)
+                throw new InvalidDataException($"trajectory of {Metadata.Symbol} from {Metadata.Start:yyyy-MM-dd}: action {Actions[k]} at step {k} is not one of the model's {actionCount} actions.");
+    }
 }

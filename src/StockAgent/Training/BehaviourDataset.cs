@@ -75,18 +75,11 @@ public sealed class BehaviourDataset
         var labels = new List<int>();
         foreach (var t in trajectories)
         {
-            if (t.ObservationSize != observationSize)
-                throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd} has {t.ObservationSize}-value observations; " +
-                                               $"this version builds {observationSize} (it was collected with another observation layout).");
+            t.EnsureFits(observationSize, actions.Count);
             var windows = new float[t.Steps * observationSize * sequenceLength];
             ObservationWindows.Stack(t.Observations, observationSize, sequenceLength, windows);
             obs.AddRange(windows);
-            foreach (var a in t.Actions)
-            {
-                if (a < 0 || a >= actions.Count)
-                    throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd}: action {a} is not one of the {actions.Count} actions {actions}.");
-                labels.Add(a);
-            }
+            labels.AddRange(t.Actions);
         }
         return new BehaviourDataset(obs.ToArray(), labels.ToArray(), observationSize, sequenceLength);
     }

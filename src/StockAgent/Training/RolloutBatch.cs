@@ -33,14 +33,8 @@ public sealed class RolloutBatch
         var offsets = new int[trajectories.Count + 1];
         for (int i = 0; i < trajectories.Count; i++)
         {
-            var t = trajectories[i];
-            if (t.ObservationSize != size)
-                throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd} has {t.ObservationSize}-value observations " +
-                                               $"but the model takes {size}; it was collected with another observation layout.");
-            for (int k = 0; k < t.Steps; k++)
-                if (t.Actions[k] < 0 || t.Actions[k] >= policy.Actions.Count)
-                    throw new InvalidDataException($"trajectory of {t.Metadata.Symbol} from {t.Metadata.Start:yyyy-MM-dd}: action {t.Actions[k]} at step {k} is not one of the model's {policy.Actions.Count} actions.");
-            offsets[i + 1] = offsets[i] + t.Steps;
+            trajectories[i].EnsureFits(size, policy.Actions.Count);
+            offsets[i + 1] = offsets[i] + trajectories[i].Steps;
         }
         int steps = offsets[^1];
         var obs = new float[steps * width];

@@ -5,7 +5,7 @@ using CsvHelper;
 using StockAgent.Agents;
 using StockAgent.Backtest;
 using StockAgent.Cli.Output;
-using StockAgent.Evaluation;
+using StockAgent.Statistics;
 using StockAgent.IO;
 using StockAgent.Market;
 

@@ -1,4 +1,4 @@
-using StockAgent.Evaluation;
+using StockAgent.Statistics;
 
 namespace StockAgent.Cli.Output;
 

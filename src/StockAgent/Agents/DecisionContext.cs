@@ -1,3 +1,4 @@
+using StockAgent.Features;
 namespace StockAgent.Agents;
 
 /// <summary>

@@ -20,10 +20,10 @@ internal sealed class TradeBook(string symbol)
     public int EntryBar => _entryBar;
 
     /// <summary>What a policy may know of this position at bar <paramref name="bar"/>'s close.</summary>
-    public StockAgent.Agents.PositionState PositionAt(double shares, double close, double equity, int bar) =>
+    public StockAgent.Features.PositionState PositionAt(double shares, double close, double equity, int bar) =>
         shares == 0
-            ? StockAgent.Agents.PositionState.Flat
-            : new StockAgent.Agents.PositionState(equity > 0 ? shares * close / equity : 0, Math.Sign(shares) * (close / EntryPrice - 1), bar - _entryBar);
+            ? StockAgent.Features.PositionState.Flat
+            : new StockAgent.Features.PositionState(equity > 0 ? shares * close / equity : 0, Math.Sign(shares) * (close / EntryPrice - 1), bar - _entryBar);
 
     /// <summary>Records a fill of <paramref name="delta"/> shares (signed) at <paramref name="price"/> with
     /// <paramref name="commission"/>, given the position before it.</summary>

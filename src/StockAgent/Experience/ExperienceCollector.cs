@@ -1,6 +1,7 @@
+using StockAgent.Rewards;
 using StockAgent.Agents;
 using StockAgent.Backtest;
-using StockAgent.Evaluation;
+using StockAgent.Statistics;
 using StockAgent.Features;
 using StockAgent.Market;
 

@@ -1,3 +1,4 @@
+using StockAgent.Rewards;
 using System.Runtime.InteropServices;
 
 namespace StockAgent.Experience;

@@ -1,3 +1,4 @@
+using StockAgent.Rewards;
 namespace StockAgent.Experience;
 
 /// <summary>

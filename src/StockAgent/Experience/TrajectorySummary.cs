@@ -1,3 +1,4 @@
+using StockAgent.Rewards;
 namespace StockAgent.Experience;
 
 /// <summary>A stored trajectory without its steps (metadata queries never decode step data).</summary>

@@ -1,4 +1,3 @@
-using StockAgent.Agents;
 
 namespace StockAgent.Features;
 

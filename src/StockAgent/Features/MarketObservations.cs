@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using StockAgent.Agents;
 using StockAgent.Market;
 
 namespace StockAgent.Features;

@@ -1,4 +1,3 @@
-using StockAgent.Experience;
 
 namespace StockAgent.Rewards;
 

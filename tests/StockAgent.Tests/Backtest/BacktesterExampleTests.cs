@@ -1,6 +1,6 @@
 using StockAgent.Agents;
 using StockAgent.Backtest;
-using StockAgent.Evaluation;
+using StockAgent.Statistics;
 using StockAgent.Market;
 using StockAgent.Tests.Support;
 

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using StockAgent.Agents;
 using StockAgent.Backtest;
-using StockAgent.Evaluation;
+using StockAgent.Statistics;
 using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Backtest;

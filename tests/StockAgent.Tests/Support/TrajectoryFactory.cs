@@ -1,3 +1,4 @@
+using StockAgent.Rewards;
 using StockAgent.Experience;
 using StockAgent.Market;
 

@@ -1,4 +1,4 @@
-namespace StockAgent.Evaluation;
+namespace StockAgent.Statistics;
 
 /// <summary>
 /// Summary statistics of one equity curve and its trades. Definitions are on <see cref="MetricsCalculator"/>;

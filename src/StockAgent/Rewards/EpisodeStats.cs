@@ -1,4 +1,4 @@
-namespace StockAgent.Experience;
+namespace StockAgent.Rewards;
 
 /// <summary>
 /// Summary of one episode: P&amp;L in currency and return (final / initial equity - 1), Sharpe of its daily

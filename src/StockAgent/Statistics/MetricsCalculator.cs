@@ -1,6 +1,4 @@
-using StockAgent.Backtest;
-
-namespace StockAgent.Evaluation;
+namespace StockAgent.Statistics;
 
 /// <summary>
 /// Performance statistics. Daily returns are simple returns r_t = E_t / E_{t-1} - 1; a year is 252
@@ -94,33 +92,33 @@ public static class MetricsCalculator
     /// <summary>Trade statistics over closed trades' P&amp;L after costs: win rate (share with P&amp;L &gt; 0), profit
     /// factor (gross profit / gross loss; +infinity with no losing trade, 0 with no winning one), average win,
     /// average loss (a negative number), expectancy (mean P&amp;L per trade). NaN with no trades.</summary>
-    public static (double WinRate, double ProfitFactor, double AverageWin, double AverageLoss, double Expectancy) TradeStats(IReadOnlyList<Trade> trades)
+    public static (double WinRate, double ProfitFactor, double AverageWin, double AverageLoss, double Expectancy) TradeStats(ReadOnlySpan<double> tradePnl)
     {
-        if (trades.Count == 0) return (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        if (tradePnl.Length == 0) return (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         double grossProfit = 0, grossLoss = 0, total = 0;
         int wins = 0, losses = 0;
-        foreach (var t in trades)
+        foreach (var pnl in tradePnl)
         {
-            total += t.Pnl;
-            if (t.Pnl > 0) { wins++; grossProfit += t.Pnl; }
-            else if (t.Pnl < 0) { losses++; grossLoss -= t.Pnl; }
+            total += pnl;
+            if (pnl > 0) { wins++; grossProfit += pnl; }
+            else if (pnl < 0) { losses++; grossLoss -= pnl; }
         }
         double pf = grossLoss > 0 ? grossProfit / grossLoss : grossProfit > 0 ? double.PositiveInfinity : double.NaN;
-        return ((double)wins / trades.Count, pf,
+        return ((double)wins / tradePnl.Length, pf,
             wins > 0 ? grossProfit / wins : double.NaN,
             losses > 0 ? -grossLoss / losses : double.NaN,
-            total / trades.Count);
+            total / tradePnl.Length);
     }
 
-    /// <summary>All metrics of a run. Exposure: mean |position value / equity| over bars. Turnover: total traded
+    /// <summary>All metrics of a run (<paramref name="tradePnl"/>: each closed trade's P&amp;L after costs). Exposure: mean |position value / equity| over bars. Turnover: total traded
     /// notional / mean equity, per year (x 252 / number of bars).</summary>
     public static PerformanceMetrics Compute(ReadOnlySpan<double> equity, ReadOnlySpan<double> exposure, double tradedNotional,
-        IReadOnlyList<Trade> trades, double riskFreeRate = 0)
+        ReadOnlySpan<double> tradePnl, double riskFreeRate = 0)
     {
         var returns = Returns(equity);
         double cagr = Cagr(equity);
         var (mdd, duration) = MaxDrawdown(equity);
-        var (winRate, pf, avgWin, avgLoss, expectancy) = TradeStats(trades);
+        var (winRate, pf, avgWin, avgLoss, expectancy) = TradeStats(tradePnl);
         double exp = 0;
         foreach (var e in exposure) exp += Math.Abs(e);
         double meanEquity = Mean(equity);
@@ -129,7 +127,7 @@ public static class MetricsCalculator
             mdd, duration, Calmar(cagr, mdd), winRate, DailyHitRate(returns), pf, avgWin, avgLoss, expectancy,
             exposure.Length == 0 ? double.NaN : exp / exposure.Length,
             equity.Length == 0 || !(meanEquity > 0) ? double.NaN : tradedNotional / meanEquity * TradingDays / equity.Length,
-            trades.Count, equity.Length == 0 ? double.NaN : equity[^1], equity.Length);
+            tradePnl.Length, equity.Length == 0 ? double.NaN : equity[^1], equity.Length);
     }
 
     /// <summary>Simple daily returns of an equity curve (length n - 1).</summary>

@@ -2,13 +2,13 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using StockAgent.Backtest;
-using StockAgent.Evaluation;
+using StockAgent.Statistics;
 
-namespace StockAgent.Tests.Evaluation;
+namespace StockAgent.Tests.Statistics;
 
 public class MetricsCalculatorTests
 {
-    private static Trade T(double pnl) => new("X", 1, default, 1, default, 1, 1, pnl, pnl / 100, 1, "signal");
+    private static double T(double pnl) => pnl;
 
     [Fact]
     public void Sharpe_KnownAnswer() =>

@@ -14,12 +14,12 @@ public static class TorchDevice
         if (text == "cuda" || text.StartsWith("cuda:", StringComparison.Ordinal))
         {
             if (!torch.cuda.is_available())
-                throw new ArgumentException($"--device {text}: TorchSharp sees no CUDA device here (this build references the CPU libtorch); use --device cpu.");
+                throw new ArgumentException($"device {text}: TorchSharp sees no CUDA device here (this build references the CPU libtorch); use --device cpu.");
             int index = 0;
             if (text.Length > 4 && (!int.TryParse(text[5..], out index) || index < 0 || index >= torch.cuda.device_count()))
-                throw new ArgumentException($"--device {text}: there are {torch.cuda.device_count()} CUDA devices (cuda:0 .. cuda:{torch.cuda.device_count() - 1}).");
+                throw new ArgumentException($"device {text}: there are {torch.cuda.device_count()} CUDA devices (cuda:0 .. cuda:{torch.cuda.device_count() - 1}).");
             return torch.device(DeviceType.CUDA, index);
         }
-        throw new ArgumentException($"--device '{name}': expected cpu, cuda or cuda:N.");
+        throw new ArgumentException($"device '{name}': expected cpu, cuda or cuda:N.");
     }
 }

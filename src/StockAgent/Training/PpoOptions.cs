@@ -9,6 +9,7 @@ namespace StockAgent.Training;
 /// </summary>
 public sealed record PpoOptions : RlOptions
 {
+    public override string Algorithm => "ppo";
     public double VfCoef { get; init; } = 0.15;
     public double Gamma { get; init; } = 0.99;
     public double GaeLambda { get; init; } = 0.95;
@@ -17,9 +18,9 @@ public sealed record PpoOptions : RlOptions
     public override void Validate()
     {
         base.Validate();
-        if (VfCoef < 0) throw new ArgumentException($"vf_coef must not be negative (got {VfCoef}).");
-        if (Gamma is < 0 or > 1) throw new ArgumentException($"gamma must be in [0, 1] (got {Gamma}).");
-        if (GaeLambda is < 0 or > 1) throw new ArgumentException($"gae_lambda must be in [0, 1] (got {GaeLambda}).");
-        if (!double.IsFinite(StepRewardScale)) throw new ArgumentException($"step_reward_scale must be finite (got {StepRewardScale}).");
+        Check.Range(VfCoef, 0, 1e6, "vf_coef");
+        Check.Range(Gamma, 0, 1, "gamma");
+        Check.Range(GaeLambda, 0, 1, "gae_lambda");
+        Check.Range(StepRewardScale, -1e6, 1e6, "step_reward_scale");
     }
 }

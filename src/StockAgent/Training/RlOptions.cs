@@ -9,39 +9,74 @@ namespace StockAgent.Training;
 /// KL-controlled updates over the steps in minibatches of <see cref="MinibatchSteps"/>. The base network is frozen;
 /// the LoRA adapters learn (and, for PPO, the value head).
 /// </summary>
-public abstract record RlOptions
+public abstract record RlOptions : TrainingOptions
 {
+    /// <summary>Largest online batch (trajectories per iteration) accepted.</summary>
+    public const int MaxTrajectoriesPerIteration = 1_000_000;
+
+    [ConfigKey("num_iterations")]
     public int Iterations { get; init; } = 20;
-    public int GroupSize { get; init; } = 8;
-    public int GroupsPerIteration { get; init; } = 64;
-    public int Epochs { get; init; } = 4;
-    public int MinibatchSteps { get; init; } = 4096;
+
+    /// <summary>Adam step size for the LoRA adapters (and PPO's value head).</summary>
     public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Start states (groups) per iteration.</summary>
+    [ConfigKey("batch_size")]
+    public int GroupsPerIteration { get; init; } = 64;
+
+    /// <summary>Rollouts per start state.</summary>
+    public int GroupSize { get; init; } = 8;
+
+    /// <summary>Optimisation passes over each iteration's steps.</summary>
+    public int Epochs { get; init; } = 4;
+
+    /// <summary>Steps per gradient update.</summary>
+    public int MinibatchSteps { get; init; } = 4096;
+
+    /// <summary>Ratio clipping epsilon.</summary>
     public double ClipEps { get; init; } = 0.2;
 
     /// <summary>beta: weight of the k3 KL to the reference policy (the network with adapters off).</summary>
     public double KlCoef { get; init; } = 0.05;
-    public double MaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>Entropy bonus weight.</summary>
     public double EntropyCoef { get; init; }
+
+    /// <summary>Gradient clipping (L2 norm).</summary>
+    public double MaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>Decisions per episode (trading days).</summary>
     public int Window { get; init; } = 60;
-    public RewardFunction Reward { get; init; } = RewardFunctions.Composite;
+
+    /// <summary>The reward function's name (<see cref="RewardFunctions.Names"/>).</summary>
+    [ConfigKey("reward")]
     public string RewardName { get; init; } = "composite";
-    public int Seed { get; init; } = 7;
+
+    /// <summary>The reward function itself: <see cref="RewardName"/>'s, or any delegate set in code (a notebook cell).</summary>
+    [ConfigIgnore]
+    public RewardFunction Reward { get; init; } = RewardFunctions.Composite;
+
+    public override int TotalIterations => Iterations;
 
     /// <summary>Trajectories rolled out per online iteration.</summary>
     public int TrajectoriesPerIteration => GroupsPerIteration * GroupSize;
 
-    public virtual void Validate()
+    public override void Validate()
     {
-        if (Iterations < 1) throw new ArgumentException($"num_iterations must be at least 1 (got {Iterations}).");
-        if (GroupSize < 1) throw new ArgumentException($"group_size must be at least 1 (got {GroupSize}).");
-        if (GroupsPerIteration < 1) throw new ArgumentException($"batch_size (groups per iteration) must be at least 1 (got {GroupsPerIteration}).");
-        if (Epochs < 1) throw new ArgumentException($"epochs must be at least 1 (got {Epochs}).");
-        if (MinibatchSteps < 1) throw new ArgumentException($"minibatch_steps must be at least 1 (got {MinibatchSteps}).");
-        if (!(LearningRate > 0)) throw new ArgumentException($"learning_rate must be positive (got {LearningRate}).");
-        if (ClipEps is <= 0 or >= 1) throw new ArgumentException($"clip_eps must be in (0, 1) (got {ClipEps}).");
-        if (KlCoef < 0) throw new ArgumentException($"kl_coef must not be negative (got {KlCoef}).");
-        if (!(MaxGradNorm > 0)) throw new ArgumentException($"max_grad_norm must be positive (got {MaxGradNorm}).");
-        if (Window < 2) throw new ArgumentException($"window must be at least 2 decisions (got {Window}).");
+        base.Validate();
+        Check.Range(Iterations, 1, 1_000_000, "num_iterations");
+        Check.Range(GroupSize, 1, 1024, "group_size");
+        Check.Range(GroupsPerIteration, 1, MaxTrajectoriesPerIteration, "batch_size");
+        if ((long)GroupsPerIteration * GroupSize > MaxTrajectoriesPerIteration)
+            throw new ArgumentException($"batch_size x group_size must be at most {MaxTrajectoriesPerIteration:N0} trajectories per iteration (got {(long)GroupsPerIteration * GroupSize:N0}).", "batch_size");
+        Check.Range(Epochs, 1, 1000, "epochs");
+        Check.Range(MinibatchSteps, 1, 100_000_000, "minibatch_steps");
+        Check.Range(LearningRate, 0, 10, "learning_rate", minExclusive: true);
+        Check.Range(ClipEps, 0, 0.999999, "clip_eps", minExclusive: true);
+        Check.Range(KlCoef, 0, 1e6, "kl_coef");
+        Check.Range(EntropyCoef, 0, 1e6, "entropy_coef");
+        Check.Range(MaxGradNorm, 0, 1e9, "max_grad_norm", minExclusive: true);
+        Check.Range(Window, 2, 100_000, "window");
+        RewardFunctions.ByName(RewardName);
     }
 }

@@ -14,7 +14,7 @@ namespace StockAgent.Training;
 /// epochs of shuffled minibatches. The base network stays frozen, so the reference policy (adapters off) is the
 /// starting SFT policy throughout. <see cref="Update"/> also serves offline training on stored trajectories.
 /// </summary>
-public abstract class RlTrainer : IDisposable
+public abstract class RlTrainer : IIterativeTrainer
 {
     private readonly EpisodeSampler _sampler;
     private readonly ExperienceCollector _collector;
@@ -45,13 +45,24 @@ public abstract class RlTrainer : IDisposable
 
     public NeuralPolicy Policy { get; }
     public RlOptions Options { get; }
+    TrainingOptions IIterativeTrainer.Options => Options;
+
+    /// <summary>Offline training: the batch of iteration i (e.g. <see cref="LibraryReplay.Batch"/>) replaces fresh
+    /// rollouts in <see cref="Step"/>; null: online.</summary>
+    public Func<int, IReadOnlyList<Trajectory>>? Offline { get; init; }
 
     /// <summary>The rollouts of the last online iteration (to append to the experience library).</summary>
     public IReadOnlyList<Trajectory> LastRollouts { get; private set; } = [];
 
-    /// <summary>One online iteration: fresh rollouts of the current policy, then <see cref="Update"/> on them.</summary>
+    /// <summary>One iteration: fresh rollouts of the current policy, then <see cref="Update"/> on them; offline, an
+    /// update on <see cref="Offline"/>'s batch.</summary>
     public RlIterationLog Step(int iteration)
     {
+        if (Offline is not null)
+        {
+            LastRollouts = [];
+            return Update(iteration, Offline(iteration));
+        }
         var clock = Stopwatch.StartNew();
         Policy.Greedy = false;
         Policy.Network.eval();
@@ -146,24 +157,11 @@ public abstract class RlTrainer : IDisposable
     }
 
     /// <summary>Writes Adam's state (moments and step counts of the trainable parameters) to <paramref name="path"/>.</summary>
-    public void SaveOptimizer(string path) => StockAgent.IO.AtomicFile.Write(path, s => { using var w = new BinaryWriter(s, System.Text.Encoding.UTF8, leaveOpen: true); _optimizer.save_state_dict(w); });
+    public void SaveOptimizer(string path) => OptimizerState.Save(_optimizer, path);
 
     /// <summary>Restores Adam's state saved by <see cref="SaveOptimizer"/> from a trainer of the same algorithm and
     /// network; the learning rate stays this trainer's (<see cref="RlOptions.LearningRate"/>).</summary>
-    public void LoadOptimizer(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no optimiser state to resume from.", path);
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(path));
-            _optimizer.load_state_dict(reader);
-        }
-        catch (Exception ex) when (ex is not FileNotFoundException)
-        {
-            throw new InvalidDataException($"{path}: the optimiser state does not fit this {GetType().Name.Replace("Trainer", "")} trainer ({ex.Message}).", ex);
-        }
-        foreach (var group in _optimizer.ParamGroups) group.LearningRate = Options.LearningRate;
-    }
+    public void LoadOptimizer(string path) => OptimizerState.Load(_optimizer, path, GetType().Name.Replace("Trainer", ""), Options.LearningRate);
 
     public void Dispose()
     {

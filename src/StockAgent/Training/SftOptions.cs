@@ -1,16 +1,33 @@
 namespace StockAgent.Training;
 
 /// <summary>Behaviour-cloning settings: label horizon and risk aversion (<see cref="HindsightLabels"/>), or a teacher
-/// strategy's actions instead; optimisation (Adam, cross-entropy), the network's shape and its LoRA adapters
-/// (created now, trained later by RL).</summary>
-public sealed record SftOptions
+/// strategy's actions instead; optimisation (Adam, cross-entropy, <see cref="Epochs"/> epochs as the run's iterations),
+/// the network's shape and its LoRA adapters (created now, trained later by RL).</summary>
+public sealed record SftOptions : TrainingOptions
 {
+    public override string Algorithm => "sft";
+
+    /// <summary>Hindsight labels look this many days ahead.</summary>
+    [ConfigKey("label_horizon")]
     public int Horizon { get; init; } = 5;
+
+    /// <summary>Mean-variance risk aversion of the hindsight labels.</summary>
     public double RiskAversion { get; init; } = 2;
+
+    /// <summary>Clone this baseline's actions instead of hindsight labels (e.g. sma-crossover); none by default.</summary>
     public string? Teacher { get; init; }
+
+    [ConfigKey("sft_epochs")]
     public int Epochs { get; init; } = 8;
+
+    /// <summary>Samples per gradient step.</summary>
+    [ConfigKey("sft_batch_size")]
     public int BatchSize { get; init; } = 256;
+
+    [ConfigKey("sft_learning_rate")]
     public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Layer sizes; for the GRU the first is the GRU's size and the rest follow it.</summary>
     public IReadOnlyList<int> Hidden { get; init; } = [64, 64];
 
     /// <summary>"mlp" or "gru" (see <see cref="Agents.PolicyNetworkSpec"/>).</summary>
@@ -18,12 +35,37 @@ public sealed record SftOptions
 
     /// <summary>Observations per input for the GRU (1 for the MLP).</summary>
     public int SequenceLength { get; init; } = 1;
-
-    /// <summary>Where to train: "cpu", "cuda" or "cuda:N" (<see cref="Agents.TorchDevice"/>).</summary>
-    public string Device { get; init; } = "cpu";
     public int LoraRank { get; init; } = 16;
     public double LoraAlpha { get; init; } = 32;
     public double LoraDropout { get; init; }
+
+    /// <summary>Bars before the training period's first label that only warm the features up.</summary>
+    [ConfigIgnore]
     public int WarmupBars { get; init; } = 60;
-    public int Seed { get; init; } = 7;
+
+    public override int TotalIterations => Epochs;
+
+    public override void Validate()
+    {
+        base.Validate();
+        Check.Range(Horizon, 1, 1000, "label_horizon");
+        Check.Range(RiskAversion, 0, 1e6, "risk_aversion");
+        Check.Range(Epochs, 1, 100_000, "sft_epochs");
+        Check.Range(BatchSize, 1, 1_000_000, "sft_batch_size");
+        Check.Range(LearningRate, 0, 10, "sft_learning_rate", minExclusive: true);
+        Check.Range(LoraAlpha, 0, 1e6, "lora_alpha");
+        foreach (var h in Hidden) Check.Range(h, 1, 65_536, "hidden");
+        Check.Range(SequenceLength, 1, 10_000, "sequence_length");
+        Check.Range(LoraRank, 0, 4096, "lora_rank");
+        if (Teacher is { } t && !Agents.PolicyFactory.BaselineNames.Contains(t))
+            throw new ArgumentException($"teacher must be one of {string.Join(", ", Agents.PolicyFactory.BaselineNames)} (got '{t}').", "teacher");
+        try
+        {
+            new Agents.PolicyNetworkSpec { Inputs = 1, Hidden = Hidden, Architecture = Architecture, SequenceLength = SequenceLength, LoraRank = LoraRank, LoraDropout = LoraDropout }.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException(ex.Message, "hidden", ex);
+        }
+    }
 }

@@ -26,13 +26,16 @@ public sealed class TrainingRun
 
     public string Directory { get; }
 
-    public static TrainingRun Create(string root, string algorithm, RlConfig config, string splitYaml, DateTimeOffset? now = null)
+    /// <summary>Makes a new run folder for <paramref name="options"/>' algorithm under <paramref name="root"/>, with
+    /// config.yaml (every key of the algorithm, <see cref="TrainingConfig.ToYaml"/>) and split.yaml.</summary>
+    public static TrainingRun Create(string root, TrainingOptions options, string splitYaml, DateTimeOffset? now = null)
     {
+        string algorithm = options.Algorithm;
         var stamp = (now ?? DateTimeOffset.Now).ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
         var dir = Path.Combine(root, $"rl_{algorithm}_run_{stamp}");
         for (int k = 2; System.IO.Directory.Exists(dir); k++) dir = Path.Combine(root, $"rl_{algorithm}_run_{stamp}_{k}");
         var run = new TrainingRun(dir);
-        AtomicFile.WriteAllText(Path.Combine(dir, "config.yaml"), config.ToYaml());
+        AtomicFile.WriteAllText(Path.Combine(dir, "config.yaml"), TrainingConfig.ToYaml(options));
         AtomicFile.WriteAllText(Path.Combine(dir, "split.yaml"), splitYaml);
         return run;
     }

@@ -200,6 +200,7 @@ public class TrainCommandTests
         var sft = CliRunner.Run("train", "--algorithm", "sft", "--data", RepoPaths.SharedMarket!, "--out", dir.Path, "--set", "sft_epochs=1");
         Assert.True(sft.ExitCode == 0, sft.Stderr);
         Assert.Contains("validation Sharpe", sft.Stdout);
+        Assert.Contains($" --data {RepoPaths.SharedMarket}", sft.Stdout.Split('\n').Single(l => l.StartsWith("next: ")));
         var model = Path.Combine(Directory.GetDirectories(dir.Path, "rl_sft_run_*").Single(), "models", "final");
 
         var grpo = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", model, "--data", RepoPaths.SharedMarket!, "--out", dir.Path,
@@ -213,13 +214,46 @@ public class TrainCommandTests
         Assert.True(metrics.RootElement.GetProperty("grpo/validation_sharpe").ValueKind == JsonValueKind.Number);
     }
 
+    [Fact]
+    public void Train_TrainingSeedLeavesTheMarket_AndNextStartsFromTheRunOnTheSameMarket()
+    {
+        using var dir = new TempFolder();
+        var sft = CliRunner.Run("train", "--algorithm", "sft", "--out", dir.Path, "--set", "sft_epochs=1", "--seed", "8", "--market-seed", "9");
+        Assert.True(sft.ExitCode == 0, sft.Stderr);
+        var run = Directory.GetDirectories(dir.Path, "rl_sft_run_*").Single();
+        using (var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "run.json"))))
+        {
+            Assert.Equal(8, record.RootElement.GetProperty("seed").GetInt32());
+            Assert.Equal(9, record.RootElement.GetProperty("data").GetProperty("market_seed").GetInt32());
+            Assert.Contains("--seed 8", record.RootElement.GetProperty("command").GetString());
+        }
+        var next = sft.Stdout.Split('\n').Single(l => l.StartsWith("next: ")).Trim()["next: ".Length..];
+        Assert.Equal($"stockagent train --algorithm grpo --init-from {run} --market-seed 9", next);
+        Assert.Contains($"model: {Path.Combine(run, "models", "best")} (best by validation", sft.Stdout);
+
+        // The "next" command works as printed (a run folder stands for its best model) ...
+        var grpo = CliRunner.Run([.. next.Split(' ').Skip(1), "--out", dir.Path, "--num-iterations", "1", "--set", "batch_size=4", "--set", "group_size=2"]);
+        Assert.True(grpo.ExitCode == 0, grpo.Stderr);
+        Assert.Contains("is a run folder: using its best model", grpo.Stdout);
+        // ... while the same model on the default market (seed 7), not named on purpose, is refused.
+        var wrong = CliRunner.Run("train", "--algorithm", "grpo", "--init-from", run, "--out", dir.Path, "--num-iterations", "1");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("was trained on synthetic(seed=9", wrong.Stderr);
+        Assert.Equal(2, Directory.GetDirectories(dir.Path).Length);
+    }
+
     [Theory]
     [InlineData(new[] { "--algorithm", "grpo" }, "--init-from")]
     [InlineData(new[] { "--algorithm", "ppo" }, "--init-from: PPO starts from a trained model")]
+    [InlineData(new[] { "--set", "learnig_rate=0.1" }, "--set learnig_rate=0.1: unknown key 'learnig_rate'; did you mean 'learning_rate'?")]
+    [InlineData(new[] { "--set", "batch_size=2000000000" }, "--set batch_size=2000000000: batch_size must be between 1 and 1,000,000")]
+    [InlineData(new[] { "--set", "batch_size=20000000000" }, "batch_size = 20000000000 is too large")]
+    [InlineData(new[] { "--set", "learning_rate=0,5" }, "learning_rate takes a number (with a dot for decimals), got '0,5'")]
+    [InlineData(new[] { "--algorithm", "sft", "--init-from", "/no/model" }, "--init-from: model folder '/no/model' does not exist")]
     [InlineData(new[] { "--algorithm", "dqn" }, "algorithm must be sft, grpo or ppo")]
     [InlineData(new[] { "--device", "tpu" }, "expected cpu, cuda or cuda:N")]
     [InlineData(new[] { "--device", "cuda" }, "TorchSharp sees no CUDA device")]
-    [InlineData(new[] { "--set", "vf_coef=-1", "--algorithm", "ppo" }, "vf_coef must not be negative")]
+    [InlineData(new[] { "--set", "vf_coef=-1", "--algorithm", "ppo" }, "vf_coef must be in [0")]
     [InlineData(new[] { "--set", "learning_rte=0.1" }, "learning_rte")]
     [InlineData(new[] { "--set", "group_size=1" }, "group_size must be at least 2")]
     [InlineData(new[] { "--set", "nonsense" }, "expected key=value")]
@@ -227,8 +261,8 @@ public class TrainCommandTests
     [InlineData(new[] { "--set", "sequence_length=4" }, "sequence_length must be 1 for the MLP")]
     [InlineData(new[] { "--config", "/no/config.yaml" }, "/no/config.yaml")]
     [InlineData(new[] { "--algorithm", "sft", "--library", "/no/lib.db", "--num-trajectories", "10" }, "/no/lib.db")]
-    [InlineData(new[] { "--algorithm", "sft", "--num-trajectories", "10" }, "name the library with --library")]
-    [InlineData(new[] { "--algorithm", "grpo", "--init-from", "/no/model" }, "is not a saved model")]
+    [InlineData(new[] { "--algorithm", "sft", "--num-trajectories", "10" }, "--library: SFT from the library clones its best trajectories")]
+    [InlineData(new[] { "--algorithm", "grpo", "--init-from", "/no/model" }, "--init-from: model folder '/no/model' does not exist")]
     public void Train_BadInput_ExitTwoWithAClearLine(string[] args, string expected)
     {
         using var dir = new TempFolder();
@@ -241,15 +275,16 @@ public class TrainCommandTests
     [Fact]
     public void ConfigFiles_ParseAndCarryThePlansValues()
     {
-        var plan = StockAgent.Training.RlConfig.Load(Path.Combine(RepoPaths.Root, "data", "config", "rl", "optimized_grpo.yaml"));
+        var path = Path.Combine(RepoPaths.Root, "data", "config", "rl", "optimized_grpo.yaml");
+        var plan = TrainingConfig.Load<GrpoOptions>(path);
         Assert.Equal(5e-6, plan.LearningRate);
-        Assert.Equal(16, plan.LoraRank);
-        Assert.Equal(32, plan.BatchSize);
+        Assert.Equal(32, plan.GroupsPerIteration);
         Assert.Equal(0.05, plan.KlCoef);
-        Assert.Equal(0.15, plan.VfCoef);
-        Assert.Equal(150, plan.NumIterations);
-        var defaults = StockAgent.Training.RlConfig.Load(Path.Combine(RepoPaths.Root, "data", "config", "rl", "default.yaml"), ["kl_coef=0.1"]);
-        Assert.Equal(0.1, defaults.KlCoef);
+        Assert.Equal(150, plan.Iterations);
+        Assert.Equal(16, TrainingConfig.Load<SftOptions>(path).LoraRank);
+        Assert.Equal(0.15, TrainingConfig.Load<PpoOptions>(path).VfCoef);
+        var defaults = TrainingConfig.Load(Path.Combine(RepoPaths.Root, "data", "config", "rl", "default.yaml"), ["kl_coef=0.1"]);
+        Assert.Equal(0.1, ((GrpoOptions)defaults).KlCoef);
         Assert.Equal("grpo", defaults.Algorithm);
     }
 }

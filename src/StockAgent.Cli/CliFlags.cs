@@ -20,6 +20,20 @@ public static class CliFlags
         }
     }
 
+    /// <summary>Runs <paramref name="action"/>, naming <paramref name="flag"/> in front of a bad-input error about the
+    /// value that flag gave (a missing or unreadable folder, a bad argument).</summary>
+    public static T For<T>(string flag, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ArgumentException($"{flag}: {(ex is ArgumentException { ParamName: { } p } ? ex.Message.Replace($" (Parameter '{p}')", "") : ex.Message)}", ex);
+        }
+    }
+
     /// <summary>The command line as the user typed it (after `stockagent`), quoted where needed.</summary>
     public static string CommandText(ParseResult parse) =>
         "stockagent " + string.Join(" ", parse.Tokens.Select(t => Quote(t.Value)));

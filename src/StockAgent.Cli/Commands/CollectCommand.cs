@@ -39,11 +39,11 @@ public static class CollectCommand
                 GroupSize = parse.GetValue(groupSize), Reward = parse.GetValue(reward)!, Library = parse.GetValue(library)!, Seed = parse.GetValue(seed),
             };
             (string, string)[] flags = [("BatchSize", "--batch-size"), ("Batches", "--batches"), ("Window", "--window"), ("GroupSize", "--group-size"),
-                ("Reward", "--reward"), ("Library", "--library"), ("spec", "--policy")];
+                ("Reward", "--reward"), ("Library", "--library")];
             CliFlags.Translate(() => { settings.Validate(); return 0; }, flags);
             var context = market.Load(parse);
             Action<string> log = asJson ? _ => { } : o.WriteLine;
-            using var agent = CliFlags.Translate(() => new OwnedPolicy(CollectionRun.Load(settings.Policy, context, log)), flags);
+            using var agent = CliFlags.For("--policy", () => new OwnedPolicy(CollectionRun.Load(settings.Policy, context, log)));
             if (!asJson)
             {
                 o.WriteLine(context.ToString());

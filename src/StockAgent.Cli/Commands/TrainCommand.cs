@@ -46,7 +46,7 @@ public static class TrainCommand
             };
             (string, string)[] flags = [("InitFrom", "--init-from"), ("Library", "--library"), ("NumTrajectories", "--num-trajectories"), ("num_iterations", "--num-iterations")];
             // Inputs that need no market are checked first, so a typo fails at once.
-            if (settings.InitFrom is { } init) CliFlags.Translate(() => ModelReference.Resolve(init), flags);
+            if (settings.InitFrom is { } init) CliFlags.For("--init-from", () => ModelReference.Resolve(init));
             var context = market.Load(parse);
             o.WriteLine(context.ToString());
             using var session = CliFlags.Translate(() => TrainingSession.Create(context, options, settings, o.WriteLine), flags);

@@ -42,7 +42,8 @@ public static class TrainingConfig
         {
             if (key == "algorithm") continue;
             if (keys.TryGetValue(key, out var bound)) type.GetProperty(bound.Property.Name)!.SetValue(options, Convert(entry, key, bound.Property.PropertyType));
-            else if (!Keys.Any(k => k.Key == key)) throw new InvalidDataException($"{entry.Where}: unknown key '{key}'{Suggest(key)}.");
+            else if (Keys.FirstOrDefault(k => k.Key == key) is { } other) Convert(entry, key, other.Property.PropertyType); // another algorithm's key: its type is still checked
+            else throw new InvalidDataException($"{entry.Where}: unknown key '{key}'{Suggest(key)}");
         }
         if (options is RlOptions rl)
         {
@@ -70,7 +71,7 @@ public static class TrainingConfig
     public static string ToYaml(TrainingOptions options)
     {
         var lines = new List<string> { $"algorithm: {options.Algorithm}" };
-        foreach (var k in Keys.Where(k => k.Algorithms.Contains(options.Algorithm)))
+        foreach (var k in Keys.Skip(1).Where(k => k.Algorithms.Contains(options.Algorithm)))
             lines.Add($"{k.Key}: {Format(k.Property.GetValue(options))}");
         return string.Join("\n", lines) + "\n";
     }
@@ -190,7 +191,7 @@ public static class TrainingConfig
         var best = Keys.Select(k => (k.Key, Distance: Levenshtein(key, k.Key))).MinBy(x => x.Distance);
         return best.Distance <= Math.Max(2, key.Length / 3)
             ? $"; did you mean '{best.Key}'?"
-            : $"; valid keys: {string.Join(", ", Keys.Select(k => k.Key))}";
+            : $"; valid keys: {string.Join(", ", Keys.Select(k => k.Key))}.";
     }
 
     private static int Levenshtein(string a, string b)

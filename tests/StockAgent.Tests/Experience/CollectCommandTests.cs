@@ -47,10 +47,11 @@ public class CollectCommandTests
 
     [Theory]
     [InlineData(new[] { "--policy", "magic" }, "unknown strategy 'magic'")]
-    [InlineData(new[] { "--policy", "model:/no/model" }, "is not a saved model")]
-    [InlineData(new[] { "--reward", "alpha" }, "unknown reward function 'alpha'")]
-    [InlineData(new[] { "--batch-size", "0" }, "--batch-size must be at least 1")]
-    [InlineData(new[] { "--window", "1" }, "--window must be at least 2")]
+    [InlineData(new[] { "--policy", "model:/no/model" }, "--policy: model folder '/no/model' does not exist")]
+    [InlineData(new[] { "--reward", "alpha" }, "--reward: unknown reward 'alpha'")]
+    [InlineData(new[] { "--batch-size", "0" }, "--batch-size: batch size must be between 1 and 100,000 (got 0)")]
+    [InlineData(new[] { "--batch-size", "2147483647" }, "--batch-size: batch size must be between 1 and 100,000 (got 2,147,483,647)")]
+    [InlineData(new[] { "--window", "1" }, "--window: window must be between 2 and 10,000")]
     [InlineData(new[] { "--split", "/no/split.yaml" }, "/no/split.yaml")]
     public void Collect_BadArguments_ExitTwoWithOneLine(string[] args, string expected)
     {
@@ -58,6 +59,7 @@ public class CollectCommandTests
         var run = CliRunner.Run(["collect", "--library", dir.Combine("lib.db"), .. args]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Stderr);
+        Assert.False(File.Exists(dir.Combine("lib.db"))); // bad input is refused before the library is touched
     }
 
     [Fact]

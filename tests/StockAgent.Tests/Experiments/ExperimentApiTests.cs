@@ -78,7 +78,7 @@ public class ExperimentApiTests
         Assert.StartsWith("git:", record.CodeVersion);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, RunRecord.FileName)));
         Assert.Equal(context.Data.Fingerprint, json.RootElement.GetProperty("data").GetProperty("fingerprint").GetString());
-        Assert.Equal(record, RunRecord.ForModel(result.BestModel) with { Data = record.Data, Split = record.Split });
+        Assert.Equal(record, RunRecord.ForModel(result.BestModel)! with { Data = record.Data, Split = record.Split });
     }
 
     [Fact]

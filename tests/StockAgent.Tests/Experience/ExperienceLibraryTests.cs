@@ -337,4 +337,25 @@ public class ExperienceLibraryTests
         Assert.False(File.Exists(dir.Combine("out.csv")));
         Assert.Equal(1, lib.Count(new TrajectoryQuery { Regime = "Bull-High-Vol" })); // case does not matter
     }
+
+    [Theory]
+    [InlineData(13, typeof(IOException), "the disk is full")]
+    [InlineData(8, typeof(UnauthorizedAccessException), "cannot be written")]
+    [InlineData(5, typeof(IOException), "is locked by another process")]
+    [InlineData(19, typeof(SqliteException), "constraint")] // anything else is a bug and stays what it is
+    public void AppendBatch_SqliteFailure_SaysWhatHappenedAndStoresNothing(int code, Type expected, string message)
+    {
+        using var dir = new TempFolder();
+        var rng = new Random(15);
+        using var lib = ExperienceLibrary.Open(dir.Combine("lib.db"));
+        lib.BeforeInsert = i => { if (i == 2) throw new SqliteException($"simulated {(code == 19 ? "constraint" : "failure")}", code); };
+
+        var ex = Assert.Throws(expected, () => lib.AppendBatch(TrajectoryFactory.Batch(), Enumerable.Range(0, 4).Select(_ => TrajectoryFactory.Make(rng)).ToList()));
+
+        Assert.Contains(message, ex.Message);
+        if (code != 19) Assert.Contains(lib.Path, ex.Message);
+        lib.BeforeInsert = null;
+        Assert.Equal(0, lib.Count());
+        Assert.Empty(lib.Batches());
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using StockAgent.Market;
 
 namespace StockAgent.Cli.Commands;
@@ -32,7 +33,7 @@ public static class DataSynthCommand
             var any = market.Series.Values.First();
             parse.InvocationConfiguration.Output.WriteLine(
                 $"wrote {written.Count} files to {Path.GetFullPath(dir)}: {market.Series.Count} symbols in {options.Sectors} sectors, " +
-                $"benchmark {SyntheticMarket.BenchmarkSymbol}, {any.Count} trading days {any.Dates[0]:yyyy-MM-dd}..{any.Dates[^1]:yyyy-MM-dd} (seed {options.Seed})");
+                string.Create(CultureInfo.InvariantCulture, $"benchmark {SyntheticMarket.BenchmarkSymbol}, {any.Count} trading days {any.Dates[0]:yyyy-MM-dd}..{any.Dates[^1]:yyyy-MM-dd} (seed {options.Seed})"));
             return 0;
         });
         return command;

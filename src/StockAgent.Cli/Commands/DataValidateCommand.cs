@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using StockAgent.Market;
 
 namespace StockAgent.Cli.Commands;
 
-/// <summary>`stockagent data validate DIR`: loads every CSV, prints a summary per file; exit 1 on any error.</summary>
+/// <summary>`stockagent data validate DIR`: loads every CSV, prints a summary per file; exit 1 on any error (of a file
+/// or of the folder, such as an unreadable universe.csv). Text from the files is quoted with unprintable characters escaped.</summary>
 public static class DataValidateCommand
 {
     private const int IssuesShownPerFile = 5;
@@ -34,8 +36,8 @@ public static class DataValidateCommand
         o.WriteLine($"{"file",-14} {"format",-12} {"bars",6}  {"first",-10}  {"last",-10} {"errors",6} {"warnings",8}");
         foreach (var f in result.Files)
         {
-            var first = f.Series is { Count: > 0 } s ? s.Dates[0].ToString("yyyy-MM-dd") : "-";
-            var last = f.Series is { Count: > 0 } s2 ? s2.Dates[^1].ToString("yyyy-MM-dd") : "-";
+            var first = f.Series is { Count: > 0 } s ? s.Dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
+            var last = f.Series is { Count: > 0 } s2 ? s2.Dates[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
             o.WriteLine($"{f.File,-14} {f.Format?.ToString() ?? "?",-12} {f.Bars,6}  {first,-10}  {last,-10} {f.Errors,6} {f.Warnings,8}");
             foreach (var issue in f.Issues.OrderBy(i => i.Severity).Take(IssuesShownPerFile))
                 o.WriteLine($"    {issue}");
@@ -54,8 +56,8 @@ public static class DataValidateCommand
                 symbol = f.Symbol,
                 format = f.Format?.ToString(),
                 bars = f.Bars,
-                first = f.Series is { Count: > 0 } s ? s.Dates[0].ToString("yyyy-MM-dd") : null,
-                last = f.Series is { Count: > 0 } s2 ? s2.Dates[^1].ToString("yyyy-MM-dd") : null,
+                first = f.Series is { Count: > 0 } s ? s.Dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                last = f.Series is { Count: > 0 } s2 ? s2.Dates[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 errors = f.Errors,
                 warnings = f.Warnings,
                 issues = f.Issues.Select(IssueJson),
@@ -73,7 +75,7 @@ public static class DataValidateCommand
         severity = i.Severity.ToString().ToLowerInvariant(),
         file = i.File,
         line = i.Line,
-        date = i.Date?.ToString("yyyy-MM-dd"),
+        date = i.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         message = i.Message,
     };
 }

@@ -15,6 +15,8 @@ public static class InfoCommand
             o.WriteLine($"StockAgent {typeof(KitInfo).Assembly.GetName().Version}");
             o.WriteLine($"default data: {KitInfo.DefaultDataDescription()}");
             o.WriteLine($"torch: {KitInfo.TorchStatus()}");
+            var culture = CliApp.EnvironmentCulture;
+            o.WriteLine($"culture: {(culture.Name.Length == 0 ? "invariant" : culture.Name)} from the environment; numbers and dates are read and written in the invariant culture");
             return 0;
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using StockAgent.Experience;
+using StockAgent.Market;
 
 namespace StockAgent.Cli.Commands;
 
@@ -42,8 +44,8 @@ public static class LibraryCommand
                     per_symbol = s.PerSymbol,
                     per_policy = s.PerPolicy,
                     groups = s.Groups,
-                    first_date = s.FirstDate?.ToString("yyyy-MM-dd"),
-                    last_date = s.LastDate?.ToString("yyyy-MM-dd"),
+                    first_date = s.FirstDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    last_date = s.LastDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     reward = new { count = s.Rewards.Count, mean = N(s.Rewards.Mean), min = N(s.Rewards.Min), q1 = N(s.Rewards.Q1), median = N(s.Rewards.Median), q3 = N(s.Rewards.Q3), max = N(s.Rewards.Max) },
                     file_bytes = s.FileBytes,
                 }, new JsonSerializerOptions { WriteIndented = true }));
@@ -54,6 +56,7 @@ public static class LibraryCommand
             o.WriteLine($"symbols: {s.PerSymbol.Count}; GRPO groups: {s.Groups}; policies: {string.Join(", ", s.PerPolicy.Select(kv => $"{kv.Key} {kv.Value}"))}");
             Section(o, "sector", s.PerSector, s.Trajectories);
             Section(o, "regime", s.PerRegime, s.Trajectories);
+            Section(o, "symbol", s.PerSymbol, s.Trajectories);
             var r = s.Rewards;
             o.WriteLine($"reward: mean {r.Mean:F3}, min {r.Min:F3}, q1 {r.Q1:F3}, median {r.Median:F3}, q3 {r.Q3:F3}, max {r.Max:F3}");
             o.WriteLine("batches:");
@@ -68,7 +71,7 @@ public static class LibraryCommand
     {
         var library = LibraryOption();
         var output = new Option<string>("--out") { Description = "CSV file to write (one row per trajectory).", Required = true };
-        var regime = new Option<string?>("--regime") { Description = "Only this regime, e.g. bull-high-vol." };
+        var regime = new Option<string?>("--regime") { Description = $"Only this regime: {string.Join(", ", MarketRegime.All)}." };
         var sector = new Option<string?>("--sector") { Description = "Only this sector." };
         var minReward = new Option<double?>("--min-reward") { Description = "Only trajectories with at least this reward." };
         var command = new Command("export", "Export trajectory summaries to CSV.");
@@ -76,6 +79,9 @@ public static class LibraryCommand
         command.SetAction(parse =>
         {
             using var lib = ExperienceLibrary.Open(parse.GetValue(library)!, readOnly: true);
+            // An unknown regime is refused by the library's query (naming the six); an absent sector is refused here.
+            if (parse.GetValue(sector) is { } sec && lib.Count(new TrajectoryQuery { Sector = sec }) == 0 && lib.Count() > 0)
+                throw new ArgumentException($"--sector: the library holds no trajectory of sector '{sec}'; its sectors are {string.Join(", ", lib.Stats().PerSector.Keys)}.");
             int rows = lib.ExportCsv(parse.GetValue(output)!, new TrajectoryQuery { Regime = parse.GetValue(regime), Sector = parse.GetValue(sector), MinReward = parse.GetValue(minReward) });
             parse.InvocationConfiguration.Output.WriteLine($"wrote {rows} trajectories to {Path.GetFullPath(parse.GetValue(output)!)}");
             return 0;
@@ -86,7 +92,7 @@ public static class LibraryCommand
     private static void Section(TextWriter o, string title, IReadOnlyDictionary<string, int> counts, int total)
     {
         o.WriteLine($"per {title}:");
-        foreach (var (key, n) in counts.OrderByDescending(kv => kv.Value))
+        foreach (var (key, n) in counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
             o.WriteLine($"  {key,-26} {n,8}  {100.0 * n / Math.Max(1, total),5:F1}%");
     }
 

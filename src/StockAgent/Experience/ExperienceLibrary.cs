@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using StockAgent.Market;
 using StockAgent.Rewards;
+using static System.FormattableString;
 
 namespace StockAgent.Experience;
 
@@ -49,11 +51,13 @@ public sealed class ExperienceLibrary : IDisposable
     private static readonly string PrefixedSummaryColumns = string.Join(", ", SummaryColumns.Split(", ").Select(c => "t." + c));
 
     private readonly SqliteConnection _connection;
+    private readonly LibraryWriterLock? _writerLock;
 
-    private ExperienceLibrary(string path, SqliteConnection connection)
+    private ExperienceLibrary(string path, SqliteConnection connection, LibraryWriterLock? writerLock)
     {
         Path = path;
         _connection = connection;
+        _writerLock = writerLock;
     }
 
     public string Path { get; }
@@ -61,14 +65,27 @@ public sealed class ExperienceLibrary : IDisposable
     /// <summary>Test hook: called before each trajectory of a batch is inserted (to simulate failures mid-batch).</summary>
     internal Action<int>? BeforeInsert { get; set; }
 
-    /// <summary>Opens (and, unless read-only, creates and migrates) the library at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens (and, unless read-only, creates and migrates) the library at <paramref name="path"/>. Readers never wait
+    /// for writers. A writer holds the library's writer lock (<see cref="LibraryWriterLock"/>, the side file
+    /// <c>PATH-lock</c>) until disposed: a second writer, in this or another process, gets an <see cref="IOException"/>
+    /// saying so. A file that cannot be written (read-only) gives an <see cref="UnauthorizedAccessException"/>, one that
+    /// is not a library or is damaged an <see cref="InvalidDataException"/>; in every such case the file is not changed.
+    /// </summary>
     public static ExperienceLibrary Open(string path, bool readOnly = false)
     {
         var full = System.IO.Path.GetFullPath(path);
         bool exists = File.Exists(full);
         if (readOnly && !exists) throw new FileNotFoundException($"Experience library '{full}' does not exist; run `stockagent collect` first.", full);
+        if (Directory.Exists(full)) throw new ArgumentException($"experience library '{full}' is a folder, not a file; name a file such as {System.IO.Path.Combine(full, "experience.db")}.", nameof(path));
         if (exists && new FileInfo(full).Length > 0) CheckHeader(full);
-        if (!readOnly) Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        LibraryWriterLock? writerLock = null;
+        if (!readOnly)
+        {
+            if (exists) EnsureWritable(full);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            writerLock = LibraryWriterLock.Acquire(full);
+        }
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = full,
@@ -96,24 +113,54 @@ public sealed class ExperienceLibrary : IDisposable
             }
             var quick = Scalar(connection, "PRAGMA quick_check;") as string;
             if (quick != "ok") throw new InvalidDataException($"Experience library '{full}' is damaged (quick_check: {quick}).");
-            return new ExperienceLibrary(full, connection);
+            return new ExperienceLibrary(full, connection, writerLock);
         }
         catch (SqliteException ex)
         {
             connection.Dispose();
+            writerLock?.Dispose();
             throw ex.SqliteErrorCode switch
             {
-                5 or 6 => new IOException($"Experience library '{full}' is locked by another process ({ex.Message}); try again when it finishes.", ex),
                 11 or 26 => new InvalidDataException($"'{full}' is not a readable experience library ({ex.Message}). The file was not changed.", ex),
-                _ => new IOException($"Cannot open experience library '{full}': {ex.Message}", ex),
+                _ => Translate(ex, full, "open"),
             };
         }
         catch
         {
             connection.Dispose();
+            writerLock?.Dispose();
             throw;
         }
     }
+
+    /// <summary>Refuses, before SQLite touches it, a library file that cannot be written: marked read-only (no write
+    /// permission bit; for root, none at all) or denied by the operating system.</summary>
+    private static void EnsureWritable(string full)
+    {
+        UnauthorizedAccessException ReadOnly(Exception? inner) => new(
+            $"experience library '{full}' is read-only, so it cannot be opened for writing; make it writable or name another library file. The file was not changed.", inner);
+        if ((File.GetAttributes(full) & FileAttributes.ReadOnly) != 0) throw ReadOnly(null);
+        try
+        {
+            using var probe = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw ReadOnly(ex);
+        }
+    }
+
+    /// <summary>An SQLite failure as the exception that says what happened: the file could not be written
+    /// (<see cref="UnauthorizedAccessException"/>), the disk is full, the file is locked, or another I/O failure
+    /// (<see cref="IOException"/>). Anything else (a constraint, a misuse) is a bug and stays an <see cref="SqliteException"/>.</summary>
+    private static Exception Translate(SqliteException ex, string full, string action) => ex.SqliteErrorCode switch
+    {
+        8 => new UnauthorizedAccessException($"experience library '{full}' cannot be written ({ex.Message}); make it and its folder writable or name another library file.", ex),
+        13 => new IOException($"the disk is full: experience library '{full}' could not {action} ({ex.Message}); free some space and run again.", ex),
+        5 or 6 => new IOException($"Experience library '{full}' is locked by another process ({ex.Message}); try again when it finishes.", ex),
+        10 or 14 => new IOException($"Cannot {action} experience library '{full}': {ex.Message}", ex),
+        _ => ex,
+    };
 
     private static void CheckHeader(string path)
     {
@@ -141,6 +188,18 @@ public sealed class ExperienceLibrary : IDisposable
 
     /// <summary>Stores a batch in one transaction and returns its id; on any error nothing of it is stored.</summary>
     public long AppendBatch(BatchInfo info, IReadOnlyList<Trajectory> trajectories)
+    {
+        try
+        {
+            return AppendBatchCore(info, trajectories);
+        }
+        catch (SqliteException ex) when (Translate(ex, Path, "store the batch") is var e && e != ex)
+        {
+            throw e;
+        }
+    }
+
+    private long AppendBatchCore(BatchInfo info, IReadOnlyList<Trajectory> trajectories)
     {
         using var tx = _connection.BeginTransaction();
         long batchId;
@@ -203,7 +262,7 @@ public sealed class ExperienceLibrary : IDisposable
                 p["$exp"].Value = Db(s.MeanExposure);
                 p["$vol"].Value = Db(s.Volatility);
                 p["$eq0"].Value = Db(s.InitialEquity);
-                if (!double.IsFinite(t.Reward)) throw new ArgumentException($"trajectory {i} ({m.Symbol} {m.Start:yyyy-MM-dd}) has a non-finite reward {t.Reward}; the batch was not stored.");
+                if (!double.IsFinite(t.Reward)) throw new ArgumentException(Invariant($"trajectory {i} ({m.Symbol} {m.Start:yyyy-MM-dd}) has a non-finite reward {t.Reward}; the batch was not stored."));
                 p["$reward"].Value = t.Reward;
                 p["$steps"].Value = t.Steps;
                 p["$blob"].Value = StepCodec.Encode(t);
@@ -299,6 +358,18 @@ public sealed class ExperienceLibrary : IDisposable
     /// re-collection), in one transaction; returns how many were updated.</summary>
     public int RecomputeRewards(RewardFunction reward, string name)
     {
+        try
+        {
+            return RecomputeRewardsCore(reward, name);
+        }
+        catch (SqliteException ex) when (Translate(ex, Path, "store the new rewards") is var e && e != ex)
+        {
+            throw e;
+        }
+    }
+
+    private int RecomputeRewardsCore(RewardFunction reward, string name)
+    {
         var all = Query();
         using var tx = _connection.BeginTransaction();
         using var cmd = _connection.CreateCommand();
@@ -309,7 +380,7 @@ public sealed class ExperienceLibrary : IDisposable
         foreach (var t in all)
         {
             double value = reward(t.Stats);
-            if (!double.IsFinite(value)) throw new ArgumentException($"reward '{name}' gave {value} for trajectory {t.Id}; nothing was changed.");
+            if (!double.IsFinite(value)) throw new ArgumentException(Invariant($"reward '{name}' gave {value} for trajectory {t.Id}; nothing was changed."));
             r.Value = value;
             id.Value = t.Id;
             cmd.ExecuteNonQuery();
@@ -401,6 +472,7 @@ public sealed class ExperienceLibrary : IDisposable
 
     private SqliteCommand Where(TrajectoryQuery q, string select, string suffix = "")
     {
+        var regime = q.Regime is null ? null : MarketRegime.Parse(q.Regime).ToString(); // an unknown regime is an error, not 0 rows
         var cmd = _connection.CreateCommand();
         var clauses = new List<string>();
         void Add(string clause, string name, object value)
@@ -410,7 +482,7 @@ public sealed class ExperienceLibrary : IDisposable
         }
         if (q.Symbol is not null) Add("symbol = $symbol", "$symbol", q.Symbol);
         if (q.Sector is not null) Add("sector = $sector", "$sector", q.Sector);
-        if (q.Regime is not null) Add("regime = $regime", "$regime", q.Regime);
+        if (regime is not null) Add("regime = $regime", "$regime", regime);
         if (q.PolicyId is not null) Add("policy_id = $policy", "$policy", q.PolicyId);
         if (q.BatchId is not null) Add("batch_id = $batch", "$batch", q.BatchId);
         if (q.MinReward is not null) Add("reward >= $minr", "$minr", q.MinReward);
@@ -467,5 +539,9 @@ public sealed class ExperienceLibrary : IDisposable
         return cmd.ExecuteScalar();
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _writerLock?.Dispose();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using static System.FormattableString;
 
 namespace StockAgent.Market;
 
@@ -14,10 +15,12 @@ public static class MarketCsvLoader
     private sealed record Layout(CsvFormat Format, int Date, int Open, int High, int Low, int Close, int Volume, int Adjusted);
 
     /// <summary>Loads every *.csv in <paramref name="directory"/> and in its <c>daily/</c> subfolder (except
-    /// universe.csv, read from the folder itself) in parallel.</summary>
+    /// universe.csv, read from the folder itself) in parallel. A file with errors (or one that cannot be read) is left
+    /// out of <see cref="MarketLoadResult.Data"/> and said so in <see cref="MarketLoadResult.LeftOut"/>; the folder
+    /// itself is unusable (<see cref="MarketLoadResult.Blocking"/>) only without CSV files or with an unreadable universe.csv.</summary>
     public static MarketLoadResult LoadFolder(string directory, MarketValidationRules? rules = null)
     {
-        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"Market folder '{directory}' does not exist.");
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"market data folder '{directory}' does not exist.");
         rules ??= MarketValidationRules.Default;
         var daily = Path.Combine(directory, "daily");
         var files = Directory.GetFiles(directory, "*.csv")
@@ -26,13 +29,22 @@ public static class MarketCsvLoader
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToArray();
         var reports = new CsvFileReport[files.Length];
-        Parallel.For(0, files.Length, i => reports[i] = LoadFile(files[i], rules));
+        Parallel.For(0, files.Length, i => reports[i] = LoadReadableFile(files[i], rules));
 
         var folderIssues = new List<ValidationIssue>();
+        var blocking = new List<ValidationIssue>();
+        var leftOut = new List<string>();
         if (files.Length == 0)
-            folderIssues.Add(new ValidationIssue(ValidationSeverity.Error, directory, null, null, "no .csv files with daily bars in this folder"));
+            blocking.Add(new ValidationIssue(ValidationSeverity.Error, directory, null, null, "no .csv files with daily bars in this folder"));
         var universePath = Path.Combine(directory, UniverseCsv.FileName);
-        var listed = File.Exists(universePath) ? UniverseCsv.Read(universePath) : null;
+        IReadOnlyList<SymbolInfo>? listed = null;
+        if (File.Exists(universePath))
+        {
+            var (rows, problem) = UniverseCsv.Parse(universePath);
+            if (problem is not null) blocking.Add(problem);
+            listed = rows;
+        }
+        folderIssues.AddRange(blocking);
         var bySymbol = reports.ToDictionary(r => r.Symbol, StringComparer.OrdinalIgnoreCase);
 
         var universe = new List<SymbolInfo>();
@@ -41,7 +53,10 @@ public static class MarketCsvLoader
         if (listed is not null)
             foreach (var info in listed)
                 if (!bySymbol.ContainsKey(info.Symbol))
+                {
                     folderIssues.Add(new ValidationIssue(ValidationSeverity.Error, UniverseCsv.FileName, null, null, $"symbol {info.Symbol} is listed but {info.Symbol}.csv is missing"));
+                    leftOut.Add($"{info.Symbol} is listed in {UniverseCsv.FileName} but {info.Symbol}.csv is missing");
+                }
         foreach (var report in reports)
         {
             var info = listed?.FirstOrDefault(u => u.Symbol.Equals(report.Symbol, StringComparison.OrdinalIgnoreCase));
@@ -52,7 +67,11 @@ public static class MarketCsvLoader
                 if (listed is not null)
                     folderIssues.Add(new ValidationIssue(ValidationSeverity.Warning, report.File, null, null, $"{report.Symbol} is not in {UniverseCsv.FileName}; its sector is Unknown"));
             }
-            if (report.Series is null) continue;
+            if (report.Series is null)
+            {
+                leftOut.Add(LeftOutNote(report, info.Sector == UniverseCsv.BenchmarkSector));
+                continue;
+            }
             if (info.Sector == UniverseCsv.BenchmarkSector) benchmark = report.Series;
             else
             {
@@ -61,7 +80,31 @@ public static class MarketCsvLoader
             }
         }
         var data = new MarketData(universe, series, benchmark, Path.GetFullPath(directory));
-        return new MarketLoadResult(data, reports, folderIssues);
+        return new MarketLoadResult(data, reports, folderIssues) { Blocking = blocking, LeftOut = leftOut };
+    }
+
+    private static string LeftOutNote(CsvFileReport report, bool isBenchmark)
+    {
+        var errors = report.Issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
+        var first = errors.Count > 0 ? $"{errors[0].Location}: {errors[0].Message}" : "no usable bars";
+        var more = errors.Count > 1 ? $" (and {errors.Count - 1} more error{(errors.Count > 2 ? "s" : "")})" : "";
+        var benchmark = isBenchmark ? "; it is the benchmark, so the market index is the equal-weight index of the symbols instead" : "";
+        return $"{report.File} is left out: {first}{more}{benchmark}";
+    }
+
+    /// <summary><see cref="LoadFile"/>, with a file that cannot be read (permissions, removed meanwhile, an I/O
+    /// error) reported as an error of that file rather than thrown.</summary>
+    private static CsvFileReport LoadReadableFile(string path, MarketValidationRules rules)
+    {
+        try
+        {
+            return LoadFile(path, rules);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var issue = new ValidationIssue(ValidationSeverity.Error, Path.GetFileName(path), null, null, $"cannot read the file: {ex.Message}");
+            return new CsvFileReport(Path.GetFileName(path), Path.GetFileNameWithoutExtension(path).ToUpperInvariant(), null, null, [issue]);
+        }
     }
 
     /// <summary>Loads and validates one file; the symbol is the file name without extension.</summary>
@@ -105,7 +148,7 @@ public static class MarketCsvLoader
             }
             if (!TryDate(record[layout.Date], out var date))
             {
-                Error(line, null, $"cannot read the date '{record[layout.Date]}' (expected yyyy-MM-dd)");
+                Error(line, null, $"cannot read the date '{PrintableText.Escape(record[layout.Date])}' (expected yyyy-MM-dd)");
                 continue;
             }
             bool ok = TryNumber(file, record[layout.Open], "open", line, date, issues, out var o)
@@ -152,26 +195,26 @@ public static class MarketCsvLoader
         for (int i = 0; i < dates.Count; i++)
         {
             if (open[i] <= 0 || high[i] <= 0 || low[i] <= 0 || close[i] <= 0)
-                Add(ValidationSeverity.Error, i, $"non-positive price (open {open[i]}, high {high[i]}, low {low[i]}, close {close[i]})");
+                Add(ValidationSeverity.Error, i, Invariant($"non-positive price (open {open[i]}, high {high[i]}, low {low[i]}, close {close[i]})"));
             else
             {
-                if (high[i] < low[i]) Add(ValidationSeverity.Error, i, $"high {high[i]} is below low {low[i]}");
+                if (high[i] < low[i]) Add(ValidationSeverity.Error, i, Invariant($"high {high[i]} is below low {low[i]}"));
                 double tol = rules.PriceTolerance;
                 if (open[i] > high[i] * (1 + tol) || open[i] < low[i] * (1 - tol))
-                    Add(ValidationSeverity.Error, i, $"open {open[i]} is outside [low {low[i]}, high {high[i]}]");
+                    Add(ValidationSeverity.Error, i, Invariant($"open {open[i]} is outside [low {low[i]}, high {high[i]}]"));
                 if (close[i] > high[i] * (1 + tol) || close[i] < low[i] * (1 - tol))
-                    Add(ValidationSeverity.Error, i, $"close {close[i]} is outside [low {low[i]}, high {high[i]}]");
+                    Add(ValidationSeverity.Error, i, Invariant($"close {close[i]} is outside [low {low[i]}, high {high[i]}]"));
             }
             if (!(factor[i] > 0) || !double.IsFinite(factor[i]))
                 Add(ValidationSeverity.Error, i, "adjusted close is not positive");
-            if (volume[i] < 0) Add(ValidationSeverity.Error, i, $"negative volume {volume[i]}");
+            if (volume[i] < 0) Add(ValidationSeverity.Error, i, Invariant($"negative volume {volume[i]}"));
             else if (volume[i] == 0) Add(ValidationSeverity.Warning, i, "zero volume");
             if (i > 0)
             {
                 if (dates[i] == dates[i - 1]) Add(ValidationSeverity.Error, i, $"duplicate date (also on line {lines[i - 1]})");
-                else if (dates[i] < dates[i - 1]) Add(ValidationSeverity.Error, i, $"dates out of order: follows {dates[i - 1]:yyyy-MM-dd} (line {lines[i - 1]})");
+                else if (dates[i] < dates[i - 1]) Add(ValidationSeverity.Error, i, Invariant($"dates out of order: follows {dates[i - 1]:yyyy-MM-dd} (line {lines[i - 1]})"));
                 else if (dates[i].DayNumber - dates[i - 1].DayNumber > rules.MaxCalendarGapDays)
-                    Add(ValidationSeverity.Warning, i, $"gap of {dates[i].DayNumber - dates[i - 1].DayNumber} calendar days since {dates[i - 1]:yyyy-MM-dd}");
+                    Add(ValidationSeverity.Warning, i, Invariant($"gap of {dates[i].DayNumber - dates[i - 1].DayNumber} calendar days since {dates[i - 1]:yyyy-MM-dd}"));
             }
         }
     }
@@ -183,7 +226,7 @@ public static class MarketCsvLoader
             double move = s.Close[i] / s.Close[i - 1] - 1;
             if (Math.Abs(move) > rules.MaxDailyMove)
                 issues.Add(new ValidationIssue(ValidationSeverity.Warning, file, lines[i], s.Dates[i],
-                    $"adjusted close moved {move:+0.0%;-0.0%} in one day"));
+                    Invariant($"adjusted close moved {move:+0.0%;-0.0%} in one day")));
         }
     }
 
@@ -203,16 +246,20 @@ public static class MarketCsvLoader
         if (volume < 0) missing.Add("volume");
         if (missing.Count > 0)
         {
-            problem = $"missing column(s) {string.Join(", ", missing)}; header is '{string.Join(",", header)}'. Expected AlphaVantage (timestamp,open,high,low,close,adjusted_close,volume,...), Yahoo (Date,Open,High,Low,Close,Adj Close,Volume) or plain (date,open,high,low,close,volume)";
+            problem = $"missing column(s) {string.Join(", ", missing)}; header is '{PrintableText.Escape(string.Join(",", header))}'. Expected AlphaVantage (timestamp,open,high,low,close,adjusted_close,volume,...), Yahoo (Date,Open,High,Low,Close,Adj Close,Volume) or plain (date,open,high,low,close,volume)";
             return null;
         }
         problem = "";
         return new Layout(format, date, open, high, low, close, volume, adjusted);
     }
 
-    private static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-        || DateOnly.TryParseExact(text.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    private static bool TryDate(string text, out DateOnly date)
+    {
+        date = default;
+        var trimmed = text.AsSpan().Trim();
+        return !trimmed.ContainsAnyInRange('\0', '\u001f') && (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            || DateOnly.TryParseExact(trimmed, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date));
+    }
 
     private static bool TryNumber(string file, string text, string field, int line, DateOnly date, List<ValidationIssue> issues, out double value)
     {
@@ -223,9 +270,10 @@ public static class MarketCsvLoader
             value = double.NaN;
             return false;
         }
-        if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+        // .NET's parser ignores trailing NULs ("1\0\0" reads as 1): a field with control characters is not a number.
+        if (span.ContainsAnyInRange('\0', '\u001f') || !double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
         {
-            issues.Add(new ValidationIssue(ValidationSeverity.Error, file, line, date, $"{field} '{text}' is not a finite number"));
+            issues.Add(new ValidationIssue(ValidationSeverity.Error, file, line, date, $"{field} '{PrintableText.Escape(text)}' is not a finite number"));
             value = double.NaN;
             return false;
         }

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace StockAgent.Market;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class PriceSeries
             throw new ArgumentException($"{symbol}: every field must have {n} values (one per date).");
         for (int i = 1; i < n; i++)
             if (dates[i] <= dates[i - 1])
-                throw new ArgumentException($"{symbol}: dates must be strictly increasing ({dates[i - 1]:yyyy-MM-dd} then {dates[i]:yyyy-MM-dd}).");
+                throw new ArgumentException(Invariant($"{symbol}: dates must be strictly increasing ({dates[i - 1]:yyyy-MM-dd} then {dates[i]:yyyy-MM-dd})."));
         Symbol = symbol;
         Dates = dates;
         Open = open;
@@ -68,5 +70,5 @@ public sealed class PriceSeries
     }
 
     public override string ToString() =>
-        Count == 0 ? $"{Symbol}: no bars" : $"{Symbol}: {Count} bars {Dates[0]:yyyy-MM-dd}..{Dates[^1]:yyyy-MM-dd}";
+        Count == 0 ? $"{Symbol}: no bars" : Invariant($"{Symbol}: {Count} bars {Dates[0]:yyyy-MM-dd}..{Dates[^1]:yyyy-MM-dd}");
 }

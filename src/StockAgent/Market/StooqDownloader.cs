@@ -12,15 +12,48 @@ public sealed class StooqDownloader(HttpClient http, string baseUrl = StooqDownl
 {
     public const string DefaultBaseUrl = "https://stooq.com";
 
+    /// <summary>
+    /// Downloads every symbol in turn, whatever happens to the others: a symbol that fails (a bad ticker, an HTTP
+    /// error or timeout, no data, a reply that is not valid daily data) is reported with its reason and nothing is
+    /// written for it. universe.csv then lists the symbols that worked (none written when none did). A failure to
+    /// write into <paramref name="outputDirectory"/> stops the whole download, as it would fail every symbol alike.
+    /// </summary>
+    public async Task<IReadOnlyList<SymbolDownload>> DownloadAllAsync(IEnumerable<string> symbols, string outputDirectory,
+        Action<SymbolDownload>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var results = new List<SymbolDownload>();
+        foreach (var symbol in symbols)
+        {
+            SymbolDownload result;
+            try
+            {
+                result = new SymbolDownload(symbol.ToUpperInvariant(), await DownloadAsync(symbol, outputDirectory, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidDataException or HttpRequestException
+                                            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                var reason = ex is OperationCanceledException ? $"no answer from {baseUrl} in time ({ex.Message})"
+                    : ex.Message.StartsWith(symbol + ": ", StringComparison.Ordinal) ? ex.Message[(symbol.Length + 2)..] : ex.Message;
+                result = new SymbolDownload(symbol.ToUpperInvariant(), null, reason);
+            }
+            results.Add(result);
+            progress?.Invoke(result);
+        }
+        var done = results.Where(r => r.Succeeded).Select(r => r.Symbol).ToList();
+        if (done.Count > 0) UpdateUniverse(outputDirectory, done);
+        return results;
+    }
+
+    /// <summary>Downloads, validates and writes one symbol; throws when it cannot (nothing is written then).</summary>
     public async Task<CsvFileReport> DownloadAsync(string symbol, string outputDirectory, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(symbol) || symbol.Any(c => !char.IsLetterOrDigit(c) && c is not '.' and not '-'))
-            throw new ArgumentException($"--symbols: '{symbol}' is not a ticker symbol.");
+            throw new ArgumentException($"'{PrintableText.Escape(symbol)}' is not a ticker symbol (letters, digits, '.' and '-').");
         var ticker = symbol.Contains('.') ? symbol.ToLowerInvariant() : symbol.ToLowerInvariant() + ".us";
         var url = $"{baseUrl.TrimEnd('/')}/q/d/l/?s={Uri.EscapeDataString(ticker)}&i=d";
         using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
-            throw new IOException($"{symbol}: {url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
+            throw new HttpRequestException($"{symbol}: {url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.", null, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(body) || body.TrimStart().StartsWith("No data", StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"{symbol}: Stooq has no data for '{ticker}'.");

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace StockAgent.Market;
 
 /// <summary>
@@ -86,7 +88,7 @@ public static class SyntheticMarket
         }
         var benchmark = BarsFromReturns(BenchmarkSymbol, dates, market, 100, rng);
         var data = new MarketData(universe, series, benchmark,
-            $"synthetic(seed={options.Seed}, symbols={options.Symbols}, sectors={options.Sectors}, years={options.Years}, signal={options.SignalStrength})");
+            Invariant($"synthetic(seed={options.Seed}, symbols={options.Symbols}, sectors={options.Sectors}, years={options.Years}, signal={options.SignalStrength})"));
         return new SyntheticMarketTruth(data, regimes);
     }
 

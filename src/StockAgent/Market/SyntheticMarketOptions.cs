@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace StockAgent.Market;
 
 /// <summary>Settings of the synthetic market generator. Years are 252 trading days.</summary>
@@ -34,8 +36,8 @@ public sealed record SyntheticMarketOptions
         if (Symbols < 1) throw new ArgumentException($"symbols must be at least 1 (got {Symbols}).");
         if (Sectors < 1 || Sectors > Symbols) throw new ArgumentException($"sectors must be between 1 and the number of symbols ({Symbols}); got {Sectors}.");
         if (Years < 1 || Years > 100) throw new ArgumentException($"years must be between 1 and 100 (got {Years}).");
-        if (SignalStrength < 0 || SignalStrength > 1) throw new ArgumentException($"signal strength must be in [0, 1] (got {SignalStrength}).");
+        if (SignalStrength < 0 || SignalStrength > 1) throw new ArgumentException(Invariant($"signal strength must be in [0, 1] (got {SignalStrength})."));
         if (MeanRegimeDays < 1) throw new ArgumentException($"mean regime length must be at least 1 day (got {MeanRegimeDays}).");
-        if (JumpProbability < 0 || JumpProbability > 0.5) throw new ArgumentException($"jump probability must be in [0, 0.5] (got {JumpProbability}).");
+        if (JumpProbability < 0 || JumpProbability > 0.5) throw new ArgumentException(Invariant($"jump probability must be in [0, 0.5] (got {JumpProbability})."));
     }
 }

@@ -262,4 +262,100 @@ public class ExperienceLibraryTests
         Assert.All(counts, c => Assert.True((c - 10) % 50 == 0, $"a reader saw {c}: part of a batch"));
         Assert.Equal(510, counts[^1]);
     }
+
+    [Fact]
+    public void Open_ReadOnlyFileForWriting_IsRefusedAndTheFileIsUntouched()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Combine("lib.db");
+        using (var lib = ExperienceLibrary.Open(path))
+            lib.AppendBatch(TrajectoryFactory.Batch(), Enumerable.Range(0, 3).Select(_ => TrajectoryFactory.Make(new Random(12))).ToList());
+        File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
+        var before = File.ReadAllBytes(path);
+        var written = File.GetLastWriteTimeUtc(path);
+        var files = Directory.GetFiles(dir.Path).Order().ToArray();
+
+        var ex = Assert.Throws<UnauthorizedAccessException>(() => ExperienceLibrary.Open(path));
+
+        Assert.Contains($"experience library '{path}' is read-only", ex.Message);
+        Assert.Contains("The file was not changed", ex.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(path));
+        Assert.Equal(files, Directory.GetFiles(dir.Path).Order().ToArray()); // no -wal, -shm or lock file appeared
+        using var reader = ExperienceLibrary.Open(path, readOnly: true);
+        Assert.Equal(3, reader.Count());
+    }
+
+    [Fact]
+    public void Open_SecondWriter_IsRefusedWhileTheFirstIsOpenAndReadersAreNot()
+    {
+        using var dir = new TempFolder();
+        var path = dir.Combine("lib.db");
+        var rng = new Random(13);
+
+        using (var first = ExperienceLibrary.Open(path))
+        {
+            first.AppendBatch(TrajectoryFactory.Batch(), [TrajectoryFactory.Make(rng)]);
+
+            var ex = Assert.Throws<IOException>(() => ExperienceLibrary.Open(path));
+            using var reader = ExperienceLibrary.Open(path, readOnly: true);
+
+            Assert.Contains($"experience library '{path}' is open for writing elsewhere", ex.Message);
+            Assert.Contains("same batch seeds", ex.Message);
+            Assert.Equal(1, reader.Count());
+            first.AppendBatch(TrajectoryFactory.Batch(), [TrajectoryFactory.Make(rng)]); // the refused open left the writer intact
+        }
+
+        using var again = ExperienceLibrary.Open(path);
+        again.AppendBatch(TrajectoryFactory.Batch(), [TrajectoryFactory.Make(rng)]);
+        Assert.Equal(3, again.Count());
+        Assert.Equal(3, again.Batches().Count);
+    }
+
+    [Fact]
+    public void Open_FolderInsteadOfAFile_NamesIt()
+    {
+        using var dir = new TempFolder();
+
+        var ex = Assert.Throws<ArgumentException>(() => ExperienceLibrary.Open(dir.Path));
+
+        Assert.Contains("is a folder, not a file", ex.Message);
+        Assert.Equal("path", ex.ParamName);
+    }
+
+    [Fact]
+    public void Query_UnknownRegime_IsAnErrorNamingTheValidOnes()
+    {
+        using var dir = new TempFolder();
+        using var lib = ExperienceLibrary.Open(dir.Combine("lib.db"));
+        lib.AppendBatch(TrajectoryFactory.Batch(), [TrajectoryFactory.Make(new Random(14), regime: "bull-high-vol")]);
+
+        var ex = Assert.Throws<FormatException>(() => lib.ExportCsv(dir.Combine("out.csv"), new TrajectoryQuery { Regime = "bogus" }));
+
+        Assert.Contains("'bogus' is not a regime", ex.Message);
+        foreach (var regime in MarketRegime.All) Assert.Contains(regime.ToString(), ex.Message);
+        Assert.False(File.Exists(dir.Combine("out.csv")));
+        Assert.Equal(1, lib.Count(new TrajectoryQuery { Regime = "Bull-High-Vol" })); // case does not matter
+    }
+
+    [Theory]
+    [InlineData(13, typeof(IOException), "the disk is full")]
+    [InlineData(8, typeof(UnauthorizedAccessException), "cannot be written")]
+    [InlineData(5, typeof(IOException), "is locked by another process")]
+    [InlineData(19, typeof(SqliteException), "constraint")] // anything else is a bug and stays what it is
+    public void AppendBatch_SqliteFailure_SaysWhatHappenedAndStoresNothing(int code, Type expected, string message)
+    {
+        using var dir = new TempFolder();
+        var rng = new Random(15);
+        using var lib = ExperienceLibrary.Open(dir.Combine("lib.db"));
+        lib.BeforeInsert = i => { if (i == 2) throw new SqliteException($"simulated {(code == 19 ? "constraint" : "failure")}", code); };
+
+        var ex = Assert.Throws(expected, () => lib.AppendBatch(TrajectoryFactory.Batch(), Enumerable.Range(0, 4).Select(_ => TrajectoryFactory.Make(rng)).ToList()));
+
+        Assert.Contains(message, ex.Message);
+        if (code != 19) Assert.Contains(lib.Path, ex.Message);
+        lib.BeforeInsert = null;
+        Assert.Equal(0, lib.Count());
+        Assert.Empty(lib.Batches());
+    }
 }

@@ -37,16 +37,54 @@ public class DataDownloadCommandTests
     [InlineData("NOPE", "no data")]
     [InlineData("BAD", "not valid daily data")]
     [InlineData("DOWN", "HTTP 503")]
-    public void Download_BadReply_ExitsTwoAndWritesNothingForThatSymbol(string symbol, string expected)
+    public void Download_BadReply_ExitsOneAndWritesNothingForThatSymbol(string symbol, string expected)
     {
         using var server = Server();
         using var dir = new TempFolder();
 
         var run = CliRunner.Run("data", "download", "--symbols", symbol, "--out", dir.Path, "--base-url", server.BaseUrl);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"error: {symbol}: ", run.Stderr);
         Assert.Contains(expected, run.Stderr);
-        Assert.False(File.Exists(dir.Combine(symbol + ".csv")));
+        Assert.Empty(Directory.GetFiles(dir.Path)); // neither SYMBOL.csv nor universe.csv
+    }
+
+    [Fact]
+    public void Download_SeveralSymbolsSomeFailing_TriesEveryOneAndListsThoseThatWorked()
+    {
+        using var server = Server();
+        using var dir = new TempFolder();
+
+        var run = CliRunner.Run("data", "download", "--symbols", "AAPL,NOPE,DOWN,MSFT,BAD,a b", "--out", dir.Path, "--base-url", server.BaseUrl);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("AAPL: 2 bars 2021-01-04..2021-01-05", run.Stdout);
+        Assert.Contains("MSFT: 2 bars 2021-01-04..2021-01-05", run.Stdout);
+        Assert.Contains("error: NOPE: Stooq has no data", run.Stderr);
+        Assert.Contains("error: DOWN: ", run.Stderr);
+        Assert.Contains("error: BAD: ", run.Stderr);
+        Assert.Contains("error: A B: 'a b' is not a ticker symbol", run.Stderr);
+        Assert.Contains("4 of 6 symbols failed: NOPE, DOWN, BAD, A B", run.Stderr);
+        Assert.Contains("/q/d/l/?s=msft.us&i=d", server.Requests); // after two failures
+        Assert.Equal(["AAPL.csv", "MSFT.csv", "universe.csv"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
+        Assert.Equal(["AAPL", "MSFT"], UniverseCsv.Read(dir.Combine("universe.csv")).Select(u => u.Symbol));
+    }
+
+    [Fact]
+    public void Download_ServerUnreachable_ReportsEverySymbol()
+    {
+        using var dir = new TempFolder();
+        int port;
+        using (var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0)) { l.Start(); port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port; l.Stop(); }
+
+        var run = CliRunner.Run("data", "download", "--symbols", "AAPL,MSFT", "--out", dir.Path, "--base-url", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: AAPL: ", run.Stderr);
+        Assert.Contains("error: MSFT: ", run.Stderr);
+        Assert.Contains("2 of 2 symbols failed: AAPL, MSFT", run.Stderr);
+        Assert.Empty(Directory.GetFiles(dir.Path));
     }
 
     [Fact]

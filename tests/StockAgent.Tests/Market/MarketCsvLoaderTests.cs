@@ -162,7 +162,7 @@ public class MarketCsvLoaderTests
     }
 
     [Fact]
-    public void LoadFolder_UniverseListsMissingFile_IsAnError()
+    public void LoadFolder_UniverseListsMissingFile_IsAnErrorOfTheFolderThatLeavesTheOthersIn()
     {
         using var dir = new TempFolder();
         dir.File("universe.csv", "symbol,name,sector\nAAA,A Corp,Energy\nZZZ,Z Corp,Energy\n");
@@ -171,7 +171,24 @@ public class MarketCsvLoaderTests
         var result = MarketCsvLoader.LoadFolder(dir.Path);
 
         Assert.Contains(result.FolderIssues, i => i.Severity == ValidationSeverity.Error && i.Message.Contains("ZZZ.csv is missing"));
-        Assert.Throws<InvalidDataException>(() => MarketSource.Load(dir.Path));
+        Assert.Empty(result.Blocking);
+        Assert.Equal(["AAA"], result.Data.Series.Keys);
+        Assert.Equal(["ZZZ is listed in universe.csv but ZZZ.csv is missing"], result.LeftOut);
+    }
+
+    [Fact]
+    public void LoadFolder_EmptyUniverse_IsReportedNotThrown()
+    {
+        using var dir = new TempFolder();
+        dir.File("universe.csv", "");
+        dir.File("AAA.csv", "date,open,high,low,close,volume\n2020-01-02,10,12,9,11,100\n");
+
+        var result = MarketCsvLoader.LoadFolder(dir.Path);
+
+        var blocking = Assert.Single(result.Blocking);
+        Assert.Equal("error: universe.csv:1: empty file; expected the header symbol,name,sector.", blocking.ToString());
+        Assert.Single(result.Files);
+        Assert.Equal(1, result.Errors);
     }
 
     [Fact]

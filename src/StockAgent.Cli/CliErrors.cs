@@ -74,6 +74,7 @@ public static class CliErrors
         OperationCanceledException => CliFailure.Cancelled,
         TimeoutException or HttpRequestException or DllNotFoundException => CliFailure.Environment,
         ArgumentNullException => CliFailure.Internal,
+        StockAgent.Training.TrainingDivergedException => CliFailure.Input, // these settings made the loss diverge: the message says what to change
         ArgumentException or FormatException or InvalidDataException => CliFailure.Input,
         FileNotFoundException or DirectoryNotFoundException or PathTooLongException or UnauthorizedAccessException => CliFailure.Input,
         KeyNotFoundException when ThrownByTheKit(ex) => CliFailure.Input,

@@ -2,24 +2,9 @@ using System.CommandLine;
 
 namespace StockAgent.Cli;
 
-/// <summary>Maps the library's parameter names to this command's flags in error messages, and records the command.</summary>
+/// <summary>Names a flag in front of errors about the value it gave, and records the command line.</summary>
 public static class CliFlags
 {
-    /// <summary>Runs <paramref name="action"/>; an <see cref="ArgumentException"/> whose parameter is in
-    /// <paramref name="flags"/> (library parameter name -> flag) is rethrown as "--flag: message".</summary>
-    public static T Translate<T>(Func<T> action, params (string Parameter, string Flag)[] flags)
-    {
-        try
-        {
-            return action();
-        }
-        catch (ArgumentException ex) when (ex.ParamName is { } p && flags.Any(f => f.Parameter == p))
-        {
-            var flag = flags.First(f => f.Parameter == p).Flag;
-            throw new ArgumentException($"{flag}: {ex.Message.Replace($" (Parameter '{p}')", "")}", ex);
-        }
-    }
-
     /// <summary>Runs <paramref name="action"/>, naming <paramref name="flag"/> in front of a bad-input error about the
     /// value that flag gave (a missing or unreadable folder, a bad argument).</summary>
     public static T For<T>(string flag, Func<T> action)

@@ -38,9 +38,7 @@ public static class CollectCommand
                 Policy = parse.GetValue(policy)!, BatchSize = parse.GetValue(batchSize), Batches = parse.GetValue(batches), Window = parse.GetValue(window),
                 GroupSize = parse.GetValue(groupSize), Reward = parse.GetValue(reward)!, Library = parse.GetValue(library)!, Seed = parse.GetValue(seed),
             };
-            (string, string)[] flags = [("BatchSize", "--batch-size"), ("Batches", "--batches"), ("Window", "--window"), ("GroupSize", "--group-size"),
-                ("Reward", "--reward"), ("Library", "--library")];
-            CliFlags.Translate(() => { settings.Validate(); return 0; }, flags);
+            settings.Validate(); // before the market loads: a bad size fails at once
             var context = market.Load(parse);
             Action<string> log = asJson ? _ => { } : o.WriteLine;
             using var agent = CliFlags.For("--policy", () => new OwnedPolicy(CollectionRun.Load(settings.Policy, context, log)));

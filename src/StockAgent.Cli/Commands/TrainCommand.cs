@@ -44,12 +44,11 @@ public static class TrainCommand
                 OutputRoot = parse.GetValue(output)!, InitFrom = parse.GetValue(initFrom), Library = parse.GetValue(library),
                 NumTrajectories = parse.GetValue(numTrajectories), Command = CliFlags.CommandText(parse),
             };
-            (string, string)[] flags = [("InitFrom", "--init-from"), ("Library", "--library"), ("NumTrajectories", "--num-trajectories"), ("num_iterations", "--num-iterations")];
             // Inputs that need no market are checked first, so a typo fails at once.
             if (settings.InitFrom is { } init) CliFlags.For("--init-from", () => ModelReference.Resolve(init));
             var context = market.Load(parse);
             o.WriteLine(context.ToString());
-            using var session = CliFlags.Translate(() => TrainingSession.Create(context, options, settings, o.WriteLine), flags);
+            using var session = TrainingSession.Create(context, options, settings, o.WriteLine);
             string name = options.Algorithm.ToUpperInvariant();
             var result = session.Run(
                 onRunFolder: dir => o.WriteLine($"run folder: {Path.GetFullPath(dir)}"),

@@ -29,7 +29,7 @@ public sealed class EpisodeSampler
             }
         }
         if (_candidates.Count == 0)
-            throw new InvalidOperationException($"no training windows of {_options.Window} bars fit the training period {split.TrainStart:yyyy-MM-dd}..{split.TrainEnd:yyyy-MM-dd}.");
+            throw new ArgumentException($"no training windows of {_options.Window} bars fit the training period {split.TrainStart:yyyy-MM-dd}..{split.TrainEnd:yyyy-MM-dd} of the training symbols; shorten the window or widen the training period.", "window");
     }
 
     /// <summary>Number of candidate windows per regime.</summary>
@@ -39,7 +39,7 @@ public sealed class EpisodeSampler
     /// <summary>Draws <paramref name="count"/> episodes (rounded up to whole groups).</summary>
     public IReadOnlyList<EpisodeSpec> Sample(int count, int seed)
     {
-        if (count < 1) throw new ArgumentException($"--batch-size must be at least 1 (got {count}).");
+        if (count < 1) throw new ArgumentException($"the number of episodes must be at least 1 (got {count}).", nameof(count));
         var rng = new Random(seed);
         var regimes = _candidates.Keys.OrderBy(r => r.ToString(), StringComparer.Ordinal).ToArray();
         var weights = regimes.Select(r => _options.RegimeWeights is { } w ? w.GetValueOrDefault(r) : 1.0).ToArray();

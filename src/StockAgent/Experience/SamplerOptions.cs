@@ -20,10 +20,10 @@ public sealed record SamplerOptions
 
     public void Validate()
     {
-        if (Window < 2) throw new ArgumentException($"--window must be at least 2 bars (got {Window}).");
+        if (Window < 2) throw new ArgumentException($"window must be at least 2 bars (got {Window}).", nameof(Window));
         if (Stride < 1) throw new ArgumentException($"stride must be at least 1 (got {Stride}).");
         if (WarmupBars < 0) throw new ArgumentException($"warm-up must not be negative (got {WarmupBars}).");
-        if (GroupSize < 1) throw new ArgumentException($"--group-size must be at least 1 (got {GroupSize}).");
+        if (GroupSize < 1) throw new ArgumentException($"group size must be at least 1 (got {GroupSize}).", nameof(GroupSize));
         if (RegimeWeights is not null && (RegimeWeights.Values.Any(w => w < 0 || !double.IsFinite(w)) || RegimeWeights.Values.Sum() <= 0))
             throw new ArgumentException("regime weights must be non-negative with a positive sum.");
     }

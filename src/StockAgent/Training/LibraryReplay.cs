@@ -18,7 +18,7 @@ public sealed class LibraryReplay
 
     public LibraryReplay(ExperienceLibrary library, int maxTrajectories, bool groups, int unitsPerBatch, int seed)
     {
-        if (maxTrajectories < 1) throw new ArgumentException($"--num-trajectories must be at least 1 (got {maxTrajectories}).");
+        if (maxTrajectories < 1) throw new ArgumentException($"the number of trajectories must be at least 1 (got {maxTrajectories}).", "NumTrajectories");
         if (unitsPerBatch < 1) throw new ArgumentException($"batch size must be at least 1 (got {unitsPerBatch}).");
         var summaries = library.Query(new TrajectoryQuery { GroupedOnly = groups });
         IEnumerable<IReadOnlyList<TrajectorySummary>> units = groups

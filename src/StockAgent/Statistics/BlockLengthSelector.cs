@@ -14,7 +14,7 @@ namespace StockAgent.Statistics;
 /// <item>b_SB = (2 G^2 / D_SB)^(1/3) n^(1/3) with D_SB = 2 g^2, and b_CB the same with D_CB = (4/3) g^2; both capped at
 /// b_max = ceil(min(3 sqrt n, n / 3)) and floored at 1 (a block length below one observation means no dependence to keep).</item>
 /// </list>
-/// A series shorter than <see cref="MinimumObservations"/> or with zero variance gives 1 (the IID bootstrap).
+/// A series shorter than <see cref="MinimumObservations"/> or constant (variance below 1e-24 max(1, mean^2)) gives 1 (the IID bootstrap).
 /// </summary>
 public static class BlockLengthSelector
 {
@@ -40,7 +40,7 @@ public static class BlockLengthSelector
             for (int t = 0; t + k < n; t++) s += e[t] * e[t + k];
             acv[k] = s / n;
         }
-        if (!(acv[0] > 0)) return new BlockLengths(1, 1);
+        if (!(acv[0] > 1e-24 * Math.Max(1, mean * mean))) return new BlockLengths(1, 1); // constant up to rounding
 
         double c = 2 * Math.Sqrt(Math.Log10(n) / n);
         bool Insignificant(int k) => Math.Abs(acv[k] / acv[0]) < c;

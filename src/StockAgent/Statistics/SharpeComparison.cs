@@ -39,7 +39,7 @@ public static class SharpeComparison
     /// y_t = (a_t - mu_a, b_t - mu_b, a_t^2 - gamma_a, b_t^2 - gamma_b) estimated as in the authors' code
     /// (compute.se.Parzen.pw): VAR(1) prewhitening (singular values of the VAR matrix capped at 0.97), a Parzen kernel
     /// with Andrews' (1991) AR(1) plug-in bandwidth S = 2.6614 (alpha T)^(1/5), the T / (T - 4) small-sample factor,
-    /// then recolouring by (I - A)^-1.
+    /// then recolouring by (I - A)^-1 (without prewhitening when the four series are collinear).
     /// </summary>
     public static double LedoitWolfStandardError(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
@@ -47,15 +47,7 @@ public static class SharpeComparison
         var (gradient, y) = DeltaMethod(a, b);
         if (gradient is null) return double.NaN;
         int n = a.Length;
-        var x = Matrix<double>.Build.Dense(n - 1, 4, (i, j) => y[i, j]);
-        var next = Matrix<double>.Build.Dense(n - 1, 4, (i, j) => y[i + 1, j]);
-        var coefficients = (x.TransposeThisAndMultiply(x)).Solve(x.TransposeThisAndMultiply(next)).Transpose(); // row j: equation j
-        var svd = coefficients.Svd(true);
-        var s = svd.S.Map(v => Math.Min(v, 0.97));
-        var a97 = svd.U * Matrix<double>.Build.DiagonalOfDiagonalVector(s) * svd.VT;
-        var residuals = next - x * a97.Transpose();
-        var d = (Matrix<double>.Build.DenseIdentity(4) - a97).Inverse();
-        var psi = d * ParzenLongRunCovariance(residuals) * d.Transpose();
+        var psi = PrewhitenedLongRunCovariance(y, n) ?? ParzenLongRunCovariance(Matrix<double>.Build.Dense(n, 4, (i, j) => y[i, j]));
         var g = Vector<double>.Build.DenseOfArray(gradient);
         double v = g * psi * g / n;
         return v > 0 ? Math.Sqrt(v) : double.NaN;
@@ -74,7 +66,9 @@ public static class SharpeComparison
         int n = a.Length;
         if (blockLength < 1 || blockLength > n / 2) throw new ArgumentOutOfRangeException(nameof(blockLength), blockLength, $"blockLength must lie in [1, {n / 2}] for {n} observations.");
         if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), resamples, "resamples must be at least 1.");
-        double delta = Difference(a, b), se = LedoitWolfStandardError(a, b);
+        double delta = Difference(a, b);
+        if (delta == 0) return new SharpeDifferenceTest(0, double.NaN, 0, 1, blockLength, resamples); // d = 0: every d* >= d
+        double se = LedoitWolfStandardError(a, b);
         if (!double.IsFinite(delta) || !(se > 0)) return new SharpeDifferenceTest(delta, se, double.NaN, double.NaN, blockLength, resamples);
         double d = Math.Abs(delta) / se;
         var ra = a.ToArray();
@@ -157,6 +151,24 @@ public static class SharpeComparison
         if (!(va > 0) || !(vb > 0)) return (null, y);
         double pa = Math.Pow(va, 1.5), pb = Math.Pow(vb, 1.5);
         return ([ga / pa, -gb / pb, -0.5 * ma / pa, 0.5 * mb / pb], y);
+    }
+
+    /// <summary>VAR(1)-prewhitened Parzen long-run covariance (compute.se.Parzen.pw), or null when the VAR regressors
+    /// are collinear (e.g. one series a multiple of the other), where the plain Parzen estimate (compute.se.Parzen) is used.</summary>
+    private static Matrix<double>? PrewhitenedLongRunCovariance(double[,] y, int n)
+    {
+        var x = Matrix<double>.Build.Dense(n - 1, 4, (i, j) => y[i, j]);
+        var next = Matrix<double>.Build.Dense(n - 1, 4, (i, j) => y[i + 1, j]);
+        var xx = x.TransposeThisAndMultiply(x);
+        if (xx.ConditionNumber() > 1e12) return null;
+        var coefficients = xx.Solve(x.TransposeThisAndMultiply(next)).Transpose(); // row j: equation j
+        if (!coefficients.Enumerate().All(double.IsFinite)) return null;
+        var svd = coefficients.Svd(true);
+        var s = svd.S.Map(v => Math.Min(v, 0.97));
+        var a97 = svd.U * Matrix<double>.Build.DiagonalOfDiagonalVector(s) * svd.VT;
+        var residuals = next - x * a97.Transpose();
+        var d = (Matrix<double>.Build.DenseIdentity(4) - a97).Inverse();
+        return d * ParzenLongRunCovariance(residuals) * d.Transpose();
     }
 
     /// <summary>Parzen-kernel long-run covariance of the rows of v (Andrews 1991, AR(1) plug-in bandwidth), as the

@@ -15,5 +15,6 @@ public static class CommandCatalog
         yield return CollectCommand.Create();
         yield return LibraryCommand.Create();
         yield return TrainCommand.Create();
+        yield return EvaluateCommand.Create();
     }
 }

@@ -3,6 +3,7 @@ using StockAgent.Backtest;
 using StockAgent.Experience;
 using StockAgent.Features;
 using StockAgent.Market;
+using StockAgent.Statistics;
 using StockAgent.Training;
 using TorchSharp;
 
@@ -36,6 +37,10 @@ public static class BenchmarkCatalog
             foreach (var symbol in market.Series.Keys) observations.For(symbol);
             return market.Series.Values.Sum(s => (long)s.Count);
         });
+
+        var lastYears = series.Take(9).Select(s => MetricsCalculator.Returns(s.Close.AsSpan(Math.Max(0, s.Count - 505)))).ToList();
+        yield return new DelegateBenchmark("statistics: 10,000 stationary-bootstrap resamples x 504 days x 9 series", "resamples", () =>
+            lastYears.Sum(r => (long)StationaryBootstrap.Returns(r, new BootstrapOptions { Resamples = 10_000 }).Resamples));
 
         var folder = Directory.CreateTempSubdirectory("stockagent-bench-").FullName;
         var calendar = market.Series.Values.SelectMany(s => s.Dates).Distinct().Order().ToArray();

@@ -25,48 +25,32 @@ public static class ReturnEvaluationJson
             w.WriteString("from", e.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("to", e.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteNumber("periods_per_year", MetricsCalculator.TradingDays);
-            Number(w, "sharpe", e.Sharpe);
-            Number(w, "sharpe_per_period", e.SharpePerPeriod);
-            Number(w, "sortino", e.Sortino);
-            Number(w, "volatility", e.Volatility);
-            Number(w, "max_drawdown", e.MaxDrawdown);
-            Number(w, "cagr", e.Cagr);
-            Number(w, "total_return", e.TotalReturn);
-            Number(w, "skewness", e.Skewness);
-            Number(w, "kurtosis", e.Kurtosis);
-            Number(w, "daily_hit_rate", e.DailyHitRate);
+            Numbers(w, ("sharpe", e.Sharpe), ("sharpe_per_period", e.SharpePerPeriod), ("sortino", e.Sortino), ("volatility", e.Volatility),
+                ("max_drawdown", e.MaxDrawdown), ("cagr", e.Cagr), ("total_return", e.TotalReturn), ("skewness", e.Skewness),
+                ("kurtosis", e.Kurtosis), ("daily_hit_rate", e.DailyHitRate));
             w.WriteStartObject("sharpe_se");
-            Number(w, "lo", e.SharpeSe.Lo);
-            Number(w, "mertens", e.SharpeSe.Mertens);
+            Numbers(w, ("lo", e.SharpeSe.Lo), ("mertens", e.SharpeSe.Mertens));
             w.WriteEndObject();
-            Number(w, "psr", e.Psr);
-            Number(w, "min_track_record_days", e.MinTrackRecordDays);
-            Number(w, "dsr", e.Dsr);
+            Numbers(w, ("psr", e.Psr), ("min_track_record_days", e.MinTrackRecordDays), ("dsr", e.Dsr));
             if (e.Deflation is { } d)
             {
                 w.WriteStartObject("deflation");
                 w.WriteNumber("trials", d.Trials);
-                Number(w, "trial_sharpe_variance", d.TrialSharpeVariance);
-                Number(w, "expected_max_sharpe", d.ExpectedMaxSharpe);
+                Numbers(w, ("trial_sharpe_variance", d.TrialSharpeVariance), ("expected_max_sharpe", d.ExpectedMaxSharpe));
                 w.WriteEndObject();
             }
             else w.WriteNull("deflation");
             if (e.SharpeDifference is { } c)
             {
                 w.WriteStartObject("sharpe_difference");
-                Number(w, "benchmark_sharpe", c.BenchmarkSharpe);
-                Number(w, "difference", c.Difference);
-                Number(w, "z", c.Z);
-                Number(w, "p_value", c.PValue);
-                Number(w, "bootstrap_p_value", c.BootstrapPValue);
+                Numbers(w, ("benchmark_sharpe", c.BenchmarkSharpe), ("difference", c.Difference), ("z", c.Z), ("p_value", c.PValue),
+                    ("bootstrap_p_value", c.BootstrapPValue));
                 w.WriteNumber("block_length", c.BlockLength);
                 w.WriteEndObject();
             }
             else w.WriteNull("sharpe_difference");
             w.WriteNumber("trades", e.Trades);
-            Number(w, "win_rate", e.WinRate);
-            Number(w, "profit_factor", e.ProfitFactor);
-            Number(w, "binomial_p_value", e.BinomialPValue);
+            Numbers(w, ("win_rate", e.WinRate), ("profit_factor", e.ProfitFactor), ("binomial_p_value", e.BinomialPValue));
             w.WriteStartObject("ci95");
             Interval(w, "sharpe", e.Ci95.Sharpe);
             Interval(w, "win_rate", e.Ci95.WinRate);
@@ -80,9 +64,7 @@ public static class ReturnEvaluationJson
             if (e.RandomTiming is { } rt)
             {
                 w.WriteStartObject("random_timing");
-                Number(w, "p_value", rt.PValue);
-                Number(w, "actual_return", rt.ActualReturn);
-                Number(w, "mean_random_return", rt.MeanRandomReturn);
+                Numbers(w, ("p_value", rt.PValue), ("actual_return", rt.ActualReturn), ("mean_random_return", rt.MeanRandomReturn));
                 w.WriteNumber("simulations", rt.Simulations);
                 w.WriteNumber("trades", rt.Trades);
                 w.WriteNumber("days_in_market", rt.DaysInMarket);
@@ -94,37 +76,34 @@ public static class ReturnEvaluationJson
             w.WriteString("method", "stationary (Politis-Romano 1994), percentile intervals");
             w.WriteNumber("resamples", e.Resamples);
             w.WriteNumber("seed", e.Seed);
-            Number(w, "mean_block_length", e.MeanBlockLength);
-            Number(w, "trade_mean_block_length", e.TradeMeanBlockLength);
+            Numbers(w, ("mean_block_length", e.MeanBlockLength), ("trade_mean_block_length", e.TradeMeanBlockLength));
             w.WriteEndObject();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double value)
+    /// <summary>Writes each (name, value), a NaN or infinite value as null.</summary>
+    private static void Numbers(Utf8JsonWriter w, params ReadOnlySpan<(string Name, double Value)> fields)
     {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
+        foreach (var (name, value) in fields)
+        {
+            if (double.IsFinite(value)) w.WriteNumber(name, value);
+            else w.WriteNull(name);
+        }
     }
 
     private static void Interval(Utf8JsonWriter w, string name, ConfidenceInterval ci)
     {
         w.WriteStartObject(name);
-        Number(w, "low", ci.Low);
-        Number(w, "high", ci.High);
+        Numbers(w, ("low", ci.Low), ("high", ci.High));
         w.WriteEndObject();
     }
 
     private static void Distribution(Utf8JsonWriter w, string name, PathDistribution d)
     {
         w.WriteStartObject(name);
-        Number(w, "mean", d.Mean);
-        Number(w, "p05", d.P05);
-        Number(w, "p25", d.P25);
-        Number(w, "p50", d.P50);
-        Number(w, "p75", d.P75);
-        Number(w, "p95", d.P95);
+        Numbers(w, ("mean", d.Mean), ("p05", d.P05), ("p25", d.P25), ("p50", d.P50), ("p75", d.P75), ("p95", d.P95));
         w.WriteEndObject();
     }
 }

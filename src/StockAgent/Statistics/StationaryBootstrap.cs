@@ -7,7 +7,7 @@ namespace StockAgent.Statistics;
 /// mean 1/p, and the resampled series is stationary. The mean block length defaults to Politis and White's
 /// (<see cref="BlockLengthSelector"/>).
 /// <para>Reproducible: resamples are drawn in fixed chunks of <see cref="ChunkSize"/>, chunk c from its own
-/// <see cref="Random"/> seeded with SeedMixer.Mix(seed, stream, c), so the draws depend on the seed only, not on the
+/// xoshiro256** generator seeded with SeedMixer.Mix(seed, stream, c), so the draws depend on the seed only, not on the
 /// number of threads.</para>
 /// </summary>
 public static class StationaryBootstrap
@@ -18,6 +18,18 @@ public static class StationaryBootstrap
 
     /// <summary>Writes one resample of the indices 0..n-1 into <paramref name="into"/> (any length).</summary>
     public static void Indices(int n, double meanBlockLength, Random rng, Span<int> into)
+    {
+        var source = new SystemSource(rng);
+        Fill(n, meanBlockLength, ref source, into);
+    }
+
+    internal static void Indices(int n, double meanBlockLength, Xoshiro256Random rng, Span<int> into)
+    {
+        var source = new XoshiroSource(rng);
+        Fill(n, meanBlockLength, ref source, into);
+    }
+
+    private static void Fill<T>(int n, double meanBlockLength, ref T rng, Span<int> into) where T : struct, IUniformSource
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
         if (!(meanBlockLength >= 1)) throw new ArgumentOutOfRangeException(nameof(meanBlockLength), meanBlockLength, "the mean block length must be at least 1.");
@@ -30,6 +42,28 @@ public static class StationaryBootstrap
             i = rng.NextDouble() < p ? rng.Next(n) : (i + 1 == n ? 0 : i + 1);
             into[t] = i;
         }
+    }
+
+    /// <summary>Uniform draws from a generator, as a struct so the resampling loop is specialised per generator.</summary>
+    private interface IUniformSource
+    {
+        double NextDouble();
+
+        int Next(int maxValue);
+    }
+
+    private readonly struct SystemSource(Random rng) : IUniformSource
+    {
+        public double NextDouble() => rng.NextDouble();
+
+        public int Next(int maxValue) => rng.Next(maxValue);
+    }
+
+    private readonly struct XoshiroSource(Xoshiro256Random rng) : IUniformSource
+    {
+        public double NextDouble() => rng.NextDouble();
+
+        public int Next(int maxValue) => rng.Next(maxValue);
     }
 
     /// <summary>Resamples daily simple returns and computes, per resample, the annualised Sharpe, CAGR, max drawdown and
@@ -94,12 +128,12 @@ public static class StationaryBootstrap
     }
 
     /// <summary>Runs <paramref name="body"/> over fixed chunks of [0, count), each with its own seeded generator.</summary>
-    internal static void ForEachChunk(int count, int seed, long stream, Action<Random, int, int> body)
+    internal static void ForEachChunk(int count, int seed, long stream, Action<Xoshiro256Random, int, int> body)
     {
         int chunks = (count + ChunkSize - 1) / ChunkSize;
         Parallel.For(0, chunks, c =>
         {
-            var rng = new Random(SeedMixer.Mix(seed, stream, c));
+            var rng = new Xoshiro256Random(SeedMixer.Mix(seed, stream, c));
             body(rng, c * ChunkSize, Math.Min(count, (c + 1) * ChunkSize));
         });
     }

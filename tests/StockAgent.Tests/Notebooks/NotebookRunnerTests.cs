@@ -6,23 +6,28 @@ namespace StockAgent.Tests.Notebooks;
 /// <summary>The headless runner on the real .NET Interactive C# kernel: state, outputs, failures, packages.</summary>
 public class NotebookRunnerTests
 {
+    /// <summary>Writes a notebook of <paramref name="sources"/> into <paramref name="dir"/>, runs it, reads the executed copy.</summary>
+    private static (ProcessRunner.Result Run, JsonArray Cells) RunCells(TempFolder dir, params string[] sources)
+    {
+        var executed = dir.Combine("executed.ipynb");
+        var run = NotebookRun.Run(NotebookRun.Write(dir.Path, sources), executed);
+        return (run, NotebookRun.Cells(executed));
+    }
+
     [Fact]
     public void Run_CellsShareStateAndOutputs_WritesThemIntoTheExecutedCopy()
     {
         using var dir = new TempFolder();
-        var notebook = NotebookRun.Write(dir.Path,
+
+        var (run, cells) = RunCells(dir,
             "# A title",
             "var answer = 6 * 7;",
             "display(answer); Console.WriteLine(\"to stdout\"); answer + 1",
             "System.IO.File.WriteAllText(\"written.txt\", \"ok\"); $\"folder {System.IO.Path.GetFileName(Environment.CurrentDirectory)}\"");
-        var executed = dir.Combine("executed.ipynb");
-
-        var run = NotebookRun.Run(notebook, executed);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("to stdout", run.Stdout);
         Assert.True(File.Exists(dir.Combine("written.txt")), "cells run with the notebook's folder as working directory");
-        var cells = NotebookRun.Cells(executed);
         var third = NotebookRun.Outputs(cells, 3).Select(o => o!.ToJsonString()).ToList();
         Assert.Equal(3, third.Count);
         Assert.Contains("\"display_data\"", third[0]);
@@ -38,21 +43,18 @@ public class NotebookRunnerTests
     public void Run_PlantedFailingCell_StopsThereNamingNotebookCellAndMessage()
     {
         using var dir = new TempFolder();
-        var notebook = NotebookRun.Write(dir.Path,
+
+        var (run, cells) = RunCells(dir,
             "var a = 1;",
             "# Between",
             "throw new InvalidOperationException(\"planted failure\");",
             "display(\"never shown\");");
-        var executed = dir.Combine("executed.ipynb");
-
-        var run = NotebookRun.Run(notebook, executed);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("test.ipynb", run.Stderr);
         Assert.Contains("cell 3", run.Stderr);
         Assert.Contains("planted failure", run.Stderr);
         Assert.DoesNotContain("never shown", run.Stdout);
-        var cells = NotebookRun.Cells(executed);
         Assert.Contains("planted failure", Assert.Single(NotebookRun.Errors(cells)).ToJsonString());
         Assert.Empty(NotebookRun.Outputs(cells, 4));
     }
@@ -83,15 +85,12 @@ public class NotebookRunnerTests
     public void Run_NugetPackageWithKernelExtension_LoadsItAndRendersChartsAsHtml()
     {
         using var dir = new TempFolder();
-        var notebook = NotebookRun.Write(dir.Path,
+
+        var (run, cells) = RunCells(dir,
             "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"",
             "Plotly.NET.CSharp.Chart.Line<int, double, string>(x: new[] { 1, 2, 3 }, y: new[] { 1.0, 4.0, 9.0 })");
-        var executed = dir.Combine("executed.ipynb");
-
-        var run = NotebookRun.Run(notebook, executed);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var cells = NotebookRun.Cells(executed);
         Assert.Contains("FormatterKernelExtension", NotebookRun.Outputs(cells, 1).ToJsonString());
         Assert.Contains("Plotly.newPlot", NotebookRun.Text(NotebookRun.Outputs(cells, 2).Single()!["data"]!["text/html"]));
     }

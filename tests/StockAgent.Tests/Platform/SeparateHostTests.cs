@@ -38,6 +38,17 @@ public class SeparateHostTests
             Assert.Contains($"shim: {Path.Combine(output, "libLibTorchSharp.so")}", run.Stdout);
     }
 
+    [Fact]
+    public void TorchNative_InTheTestHost_LoadsTheShimFromTheKitsOutput()
+    {
+        StockAgent.Agents.TorchNative.EnsureLoaded();
+
+        if (OperatingSystem.IsLinux())
+            Assert.StartsWith(AppContext.BaseDirectory, StockAgent.Agents.TorchNative.LoadedShim);
+        using var ones = TorchSharp.torch.ones(3);
+        Assert.Equal(3f, ones.sum().item<float>());
+    }
+
     private static bool SystemHasGlibcxx3432() =>
         File.Exists("/usr/lib/x86_64-linux-gnu/libstdc++.so.6")
         && System.Text.Encoding.ASCII.GetString(File.ReadAllBytes("/usr/lib/x86_64-linux-gnu/libstdc++.so.6")).Contains("GLIBCXX_3.4.32");

@@ -1,7 +1,11 @@
+using Microsoft.DotNet.Interactive.Documents;
+
 namespace StockAgent.Notebooks;
 
-/// <summary>The outcome of a run: every output in cell order, and the first failing cell if any.</summary>
-public sealed record NotebookRunResult(string NotebookPath, IReadOnlyList<CellOutput> Outputs, int? FailedCell, string? Error, TimeSpan Elapsed)
+/// <summary>The outcome of a run: the executed notebook (every cell's outputs up to and including the first failure),
+/// the plain text each executed code cell showed (keyed by its 1-based cell number), and the failure if any.</summary>
+public sealed record NotebookRunResult(
+    string NotebookPath, InteractiveDocument Executed, IReadOnlyList<KeyValuePair<int, string>> Text, CellFailure? Failure, TimeSpan Elapsed)
 {
-    public bool Succeeded => FailedCell is null;
+    public bool Succeeded => Failure is null;
 }

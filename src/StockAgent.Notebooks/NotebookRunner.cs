@@ -1,99 +1,78 @@
 using System.Diagnostics;
-using System.Reflection;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
-using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace StockAgent.Notebooks;
 
 /// <summary>
-/// Executes the C# cells of a notebook in order in one Roslyn scripting session, as the Polyglot
-/// kernel would: variables carry from cell to cell, <c>display(x)</c> and a cell's final expression are
-/// rendered (HTML and plain text) into the outputs, and the first failing cell stops the run.
-/// The process's working directory is set to the notebook's folder, as in VS Code.
+/// Executes a notebook's code cells in order on the real C# kernel (<see cref="NotebookKernel"/>), with the notebook's
+/// folder as the working directory, as VS Code does: variables carry from cell to cell, outputs are recorded as VS Code
+/// records them (<see cref="CellOutputs"/>), and the first failing cell stops the run. Markdown cells are skipped; a code
+/// cell for another kernel (F#, PowerShell, ...) is a failure, since only C# is hosted here.
 /// </summary>
 public static class NotebookRunner
 {
-    private static readonly string[] DefaultImports =
-        ["System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading.Tasks"];
-
-    public static NotebookRunResult Run(string notebookPath, NotebookRunOptions? options = null)
+    public static async Task<NotebookRunResult> RunAsync(string notebookPath, NotebookRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new NotebookRunOptions();
-        notebookPath = Path.GetFullPath(notebookPath);
-        var notebook = NotebookDocument.Load(notebookPath);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
-        var outputs = new List<CellOutput>();
+        var path = Path.GetFullPath(notebookPath);
+        var document = NotebookFile.Read(path);
         var clock = Stopwatch.StartNew();
         var previousDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = directory;
-        ChartFormatting.Register();
-        int? failed = null;
-        string? error = null;
+        Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
+        var text = new List<KeyValuePair<int, string>>();
+        CellFailure? failure = null;
         try
         {
-            int currentCell = -1;
-            var globals = new NotebookGlobals(directory, value => outputs.Add(Render(currentCell, value)));
-            var scriptOptions = ScriptOptions.Default
-                .WithReferences(typeof(NotebookGlobals).Assembly, typeof(StockAgent.Market.PriceSeries).Assembly)
-                .WithImports(DefaultImports)
-                .WithFilePath(notebookPath)
-                .WithAllowUnsafe(false);
-            ScriptState<object>? state = null;
-            var codeCells = notebook.Cells.Where(c => c.IsCode && c.Language == "csharp").ToList();
+            using var kernel = NotebookKernel.Create();
+            var cells = document.Elements.Select((element, index) => (Element: element, Number: index + 1)).Where(c => IsCode(c.Element)).ToList();
             int done = 0;
-            foreach (var cell in codeCells)
+            foreach (var (element, number) in cells)
             {
-                currentCell = cell.Index;
-                try
+                var cellClock = Stopwatch.StartNew();
+                element.Outputs.Clear();
+                element.ExecutionOrder = ++done;
+                var outputs = new CellOutputs(element.Outputs);
+                string? error = element.KernelName is NotebookFile.CSharpKernelName or "c#" or "C#"
+                    ? await SubmitAsync(kernel, element, outputs, options.CellTimeout, cancellationToken)
+                    : $"the cell is for the '{element.KernelName}' kernel; the headless runner hosts only C#";
+                text.AddRange(outputs.Text.Select(t => KeyValuePair.Create(number, t)));
+                if (error is not null)
                 {
-                    var directives = CellDirectives.Parse(cell, directory);
-                    if (directives.References.Count > 0)
-                        scriptOptions = scriptOptions.AddReferences(directives.References);
-                    if (!string.IsNullOrWhiteSpace(directives.Code))
-                    {
-                        using var timeout = new CancellationTokenSource(options.CellTimeout);
-                        state = state is null
-                            ? CSharpScript.RunAsync(directives.Code, scriptOptions, globals, typeof(NotebookGlobals), timeout.Token).GetAwaiter().GetResult()
-                            : state.ContinueWithAsync(directives.Code, scriptOptions, timeout.Token).GetAwaiter().GetResult();
-                        if (state.Exception is not null) throw state.Exception;
-                        if (state.ReturnValue is not null) outputs.Add(Render(cell.Index, state.ReturnValue));
-                    }
-                }
-                catch (Exception ex)
-                {
-                    var message = ex is CompilationErrorException ce
-                        ? string.Join("\n", ce.Diagnostics.Select(d => d.ToString()))
-                        : ex is TargetInvocationException { InnerException: { } inner } ? inner.ToString() : ex.ToString();
-                    outputs.Add(new CellOutput(cell.Index, new Dictionary<string, string>(), message));
-                    failed = cell.Index;
-                    error = $"cell {cell.Index} failed: {message}";
+                    failure = new CellFailure(number, FirstLine(element.Contents), error);
                     break;
                 }
-                options.Progress?.Invoke(cell.Index, ++done, codeCells.Count);
+                options.Progress?.Invoke(number, done, cells.Count, cellClock.Elapsed.TotalSeconds);
             }
         }
         finally
         {
             Environment.CurrentDirectory = previousDirectory;
         }
-        if (options.OutputPath is not null)
-            notebook.SaveWithOutputs(options.OutputPath, outputs);
-        return new NotebookRunResult(notebookPath, outputs, failed, error, clock.Elapsed);
+        if (options.OutputPath is not null) NotebookFile.Write(document, options.OutputPath);
+        return new NotebookRunResult(path, document, text, failure, clock.Elapsed);
     }
 
-    private static CellOutput Render(int cellIndex, object? value)
+    /// <summary>Runs one cell; returns the failure message, or null when it succeeded.</summary>
+    private static async Task<string?> SubmitAsync(Microsoft.DotNet.Interactive.Kernel kernel, InteractiveDocumentElement cell, CellOutputs outputs,
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var data = new Dictionary<string, string>();
-        if (value is null)
-            data["text/plain"] = "<null>";
-        else if (value is string s)
-            data["text/plain"] = s;
-        else
+        var submission = kernel.SendAsync(new SubmitCode(cell.Contents, NotebookFile.CSharpKernelName), cancellationToken);
+        if (await Task.WhenAny(submission, Task.Delay(timeout, cancellationToken)) != submission)
         {
-            data["text/html"] = value.ToDisplayString("text/html");
-            data["text/plain"] = value.ToDisplayString("text/plain");
+            cancellationToken.ThrowIfCancellationRequested();
+            return $"did not finish within {timeout.TotalMinutes:0.#} minutes";
         }
-        return new CellOutput(cellIndex, data);
+        foreach (var e in (await submission).Events) outputs.Add(e);
+        return outputs.Failure;
+    }
+
+    private static bool IsCode(InteractiveDocumentElement element) =>
+        element.KernelName is not ("markdown" or "md") && !string.IsNullOrWhiteSpace(element.Contents);
+
+    private static string FirstLine(string contents)
+    {
+        var line = contents.TrimStart().Split('\n')[0].Trim();
+        return line.Length <= 60 ? line : line[..57] + "...";
     }
 }

@@ -3,72 +3,107 @@ using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Notebooks;
 
+/// <summary>The headless runner on the real .NET Interactive C# kernel: state, outputs, failures, packages.</summary>
 public class NotebookRunnerTests
 {
-    private static string WriteNotebook(string dir, params string[] cells)
+    /// <summary>Writes a notebook of <paramref name="sources"/> into <paramref name="dir"/>, runs it, reads the executed copy.</summary>
+    private static (ProcessRunner.Result Run, JsonArray Cells) RunCells(TempFolder dir, params string[] sources)
     {
-        var array = new JsonArray();
-        foreach (var source in cells)
-            array.Add(new JsonObject
-            {
-                ["cell_type"] = source.StartsWith("# ") ? "markdown" : "code",
-                ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
-                ["source"] = source,
-                ["outputs"] = new JsonArray(),
-            });
-        var nb = new JsonObject { ["cells"] = array, ["metadata"] = new JsonObject(), ["nbformat"] = 4, ["nbformat_minor"] = 2 };
-        var path = Path.Combine(dir, "test.ipynb");
-        File.WriteAllText(path, nb.ToJsonString());
-        return path;
+        var executed = dir.Combine("executed.ipynb");
+        var run = NotebookRun.Run(NotebookRun.Write(dir.Path, sources), executed);
+        return (run, NotebookRun.Cells(executed));
     }
 
     [Fact]
-    public void Run_CellsShareStateAndDisplay_WritesOutputsIntoExecutedCopy()
+    public void Run_CellsShareStateAndOutputs_WritesThemIntoTheExecutedCopy()
     {
-        var dir = Directory.CreateTempSubdirectory("sa-nb-").FullName;
-        var nb = WriteNotebook(dir,
-            "# A title",
-            "#r \"nuget: Plotly.NET, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\nusing StockAgent.Market;\nvar market = SyntheticMarket.Generate(new SyntheticMarketOptions { Symbols = 3, Sectors = 1, Years = 1 });",
-            "display(market.Series.Count * 10);",
-            "var chart = Plotly.NET.CSharp.Chart.Line<int, double, string>(x: new[] { 1, 2, 3 }, y: new[] { 1.0, 4.0, 9.0 });\nchart",
-            "File.WriteAllText(\"written.txt\", \"ok\"); market.Source");
-        var executed = Path.Combine(dir, "out.ipynb");
+        using var dir = new TempFolder();
 
-        var run = ProcessRunner.RunDll("StockAgent.Notebooks.dll", ["run", nb, "--out", executed]);
+        var (run, cells) = RunCells(dir,
+            "# A title",
+            "var answer = 6 * 7;",
+            "display(answer); Console.WriteLine(\"to stdout\"); answer + 1",
+            "System.IO.File.WriteAllText(\"written.txt\", \"ok\"); $\"folder {System.IO.Path.GetFileName(Environment.CurrentDirectory)}\"");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Contains("30", run.Stdout);
-        Assert.True(File.Exists(Path.Combine(dir, "written.txt")), "cells run with the notebook's folder as working directory");
-        var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray();
-        Assert.Contains("30", cells[2]!["outputs"]!.ToJsonString());
-        Assert.Contains("plotly", cells[3]!["outputs"]![0]!["data"]!["text/html"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("synthetic", cells[4]!["outputs"]!.ToJsonString());
+        Assert.Contains("to stdout", run.Stdout);
+        Assert.True(File.Exists(dir.Combine("written.txt")), "cells run with the notebook's folder as working directory");
+        var third = NotebookRun.Outputs(cells, 3).Select(o => o!.ToJsonString()).ToList();
+        Assert.Equal(3, third.Count);
+        Assert.Contains("\"display_data\"", third[0]);
+        Assert.Contains("42", third[0]);
+        Assert.Contains("\"stream\"", third[1]);
+        Assert.Contains("\"execute_result\"", third[2]);
+        Assert.Contains("43", third[2]);
+        Assert.Contains($"folder {Path.GetFileName(dir.Path)}", NotebookRun.Outputs(cells, 4).ToJsonString());
+        Assert.Empty(NotebookRun.Errors(cells));
     }
 
     [Fact]
-    public void Run_CompileError_ExitsNonZeroNamingTheCell()
+    public void Run_PlantedFailingCell_StopsThereNamingNotebookCellAndMessage()
     {
-        var dir = Directory.CreateTempSubdirectory("sa-nb-").FullName;
-        var nb = WriteNotebook(dir, "var a = 1;", "var b = undefinedName + 1;", "display(\"never\");");
+        using var dir = new TempFolder();
 
-        var run = ProcessRunner.RunDll("StockAgent.Notebooks.dll", ["run", nb]);
+        var (run, cells) = RunCells(dir,
+            "var a = 1;",
+            "# Between",
+            "throw new InvalidOperationException(\"planted failure\");",
+            "display(\"never shown\");");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("cell 1", run.Stderr);
-        Assert.Contains("undefinedName", run.Stderr);
-        Assert.DoesNotContain("never", run.Stdout);
+        Assert.Contains("test.ipynb", run.Stderr);
+        Assert.Contains("cell 3", run.Stderr);
+        Assert.Contains("planted failure", run.Stderr);
+        Assert.DoesNotContain("never shown", run.Stdout);
+        Assert.Contains("planted failure", Assert.Single(NotebookRun.Errors(cells)).ToJsonString());
+        Assert.Empty(NotebookRun.Outputs(cells, 4));
     }
 
     [Fact]
-    public void Run_UnknownPackage_FailsWithClearMessage()
+    public void Run_NotebookThatForgetsAUsing_FailsAsInVsCode()
     {
-        var dir = Directory.CreateTempSubdirectory("sa-nb-").FullName;
-        var nb = WriteNotebook(dir, "#r \"nuget: Not.A.Real.Package, 1.0.0\"\nvar a = 1;");
+        // Notebook 01 as committed, without its `using System.IO;`: the kernel imports only System, System.Text,
+        // System.Collections(.Generic), System.Linq and System.Threading.Tasks, so its settings cell cannot see Path.
+        var original = File.ReadAllText(Path.Combine(RepoPaths.Root, "notebooks", "01-data-collection.ipynb"));
+        var notebook = JsonNode.Parse(original)!;
+        var setup = notebook["cells"]![1]!;
+        var source = NotebookRun.Text(setup["source"]);
+        Assert.Contains("using System.IO;\n", source);
+        setup["source"] = source.Replace("using System.IO;\n", "")
+            .Replace("#load \"setup.csx\"", $"#load \"{Path.Combine(RepoPaths.Root, "notebooks", "setup.csx")}\"");
+        using var dir = new TempFolder();
+        var path = dir.File("forgets-a-using.ipynb", notebook.ToJsonString());
 
-        var run = ProcessRunner.RunDll("StockAgent.Notebooks.dll", ["run", nb]);
+        var run = NotebookRun.Run(path, environment: new Dictionary<string, string> { ["STOCKAGENT_OUT"] = dir.Path });
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Not.A.Real.Package", run.Stderr);
-        Assert.Contains("cannot download", run.Stderr);
+        Assert.Contains("forgets-a-using.ipynb: cell 4", run.Stderr);
+        Assert.Contains("error CS0103: The name 'Path' does not exist in the current context", run.Stderr);
+    }
+
+    [Fact]
+    public void Run_NugetPackageWithKernelExtension_LoadsItAndRendersChartsAsHtml()
+    {
+        using var dir = new TempFolder();
+
+        var (run, cells) = RunCells(dir,
+            "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"",
+            "Plotly.NET.CSharp.Chart.Line<int, double, string>(x: new[] { 1, 2, 3 }, y: new[] { 1.0, 4.0, 9.0 })");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("FormatterKernelExtension", NotebookRun.Outputs(cells, 1).ToJsonString());
+        Assert.Contains("Plotly.newPlot", NotebookRun.Text(NotebookRun.Outputs(cells, 2).Single()!["data"]!["text/html"]));
+    }
+
+    [Fact]
+    public void Run_MissingNotebook_ExitsTwoNamingIt()
+    {
+        using var dir = new TempFolder();
+        var missing = dir.Combine("missing.ipynb");
+
+        var run = NotebookRun.Run(missing);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: notebook '{missing}' does not exist", run.Stderr);
     }
 }

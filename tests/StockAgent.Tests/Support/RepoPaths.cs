@@ -7,6 +7,10 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The build configuration these tests were built in ("Release", "Debug"), read from the output path.</summary>
+    public static string Configuration { get; } =
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
     /// <summary>../shared/data/market beside the repository, or null when this machine has none.</summary>
     public static string? SharedMarket { get; } = KitInfo.FindSharedMarketFolder(Root);
 

@@ -41,7 +41,13 @@ public class PhaseNotebookTests
 
         Assert.Contains("6 GRPO iterations: reward", stdout);
         Assert.Contains("validation Sharpe: SFT", stdout);
-        Assert.True(File.Exists(Path.Combine(dir.Path, "phase2-notebook-model", "model.json")));
+        // The notebook trains through the same sessions as `stockagent train`: run folders with run.json and the best model.
+        foreach (var pattern in new[] { "rl_sft_run_*", "rl_grpo_run_*" })
+        {
+            var run = Directory.GetDirectories(dir.Path, pattern).Single();
+            Assert.True(File.Exists(Path.Combine(run, "run.json")), run);
+            Assert.True(File.Exists(Path.Combine(run, "models", "best", "model.json")), run);
+        }
         Assert.Contains("Plotly.newPlot", html);
         Assert.Contains("GRPO: mean episode reward per iteration", html);
         Assert.Contains("Validation Sharpe", html);

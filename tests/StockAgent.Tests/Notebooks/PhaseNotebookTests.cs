@@ -3,7 +3,7 @@ using StockAgent.Tests.Support;
 namespace StockAgent.Tests.Notebooks;
 
 /// <summary>Runs the research notebooks as committed, headless on the real .NET Interactive kernel, on the synthetic
-/// market; the executed copy must hold its charts as Plotly HTML, its DataFrames as HTML tables and no error.</summary>
+/// market at the small scale CI uses (STOCKAGENT_SCALE=small); the executed copy must hold its charts as Plotly HTML, its DataFrames as HTML tables and no error.</summary>
 public class PhaseNotebookTests
 {
     /// <summary>Runs notebooks/<paramref name="name"/>.ipynb with STOCKAGENT_OUT = <paramref name="dir"/>; returns what it
@@ -12,7 +12,7 @@ public class PhaseNotebookTests
     {
         var executed = dir.Combine(name + "-executed.ipynb");
         var run = NotebookRun.Run(Path.Combine(RepoPaths.Root, "notebooks", name + ".ipynb"), executed,
-            new Dictionary<string, string> { ["STOCKAGENT_OUT"] = dir.Path });
+            new Dictionary<string, string> { ["STOCKAGENT_OUT"] = dir.Path, ["STOCKAGENT_SCALE"] = "small" });
         Assert.True(run.ExitCode == 0, run.Stderr);
         var cells = NotebookRun.Cells(executed);
         Assert.Empty(NotebookRun.Errors(cells));
@@ -25,7 +25,7 @@ public class PhaseNotebookTests
         using var dir = new TempFolder();
         var (stdout, html) = Run("01-data-collection", dir);
 
-        Assert.Contains("1000 trajectories collected and stored", stdout);
+        Assert.Contains("500 trajectories collected and stored", stdout);
         Assert.True(File.Exists(dir.Combine("phase1-notebook.db")));
         Assert.Contains("Plotly.newPlot", html);
         Assert.Contains("Trajectories per regime", html);
@@ -39,7 +39,7 @@ public class PhaseNotebookTests
         using var dir = new TempFolder();
         var (stdout, html) = Run("02-training", dir);
 
-        Assert.Contains("6 GRPO iterations: reward", stdout);
+        Assert.Contains("2 GRPO iterations: reward", stdout);
         Assert.Contains("validation Sharpe: SFT", stdout);
         // The notebook trains through the same sessions as `stockagent train`: run folders with run.json and the best model.
         foreach (var pattern in new[] { "rl_sft_run_*", "rl_grpo_run_*" })

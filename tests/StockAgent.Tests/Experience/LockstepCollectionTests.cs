@@ -140,7 +140,8 @@ public class LockstepCollectionTests
         for (int s = 0; s <= step; s++) u = rng.NextDouble();
         int size = trajectory.ObservationSize, length = policy.Network.Spec.SequenceLength;
         var windows = new float[(step + 1) * size * length];
-        ObservationWindows.Stack(trajectory.Observations.AsSpan(0, (step + 1) * size), size, length, windows);
+        ObservationWindows.Episode(MarketObservations.Of(Market.Value).For(spec.Symbol), size, spec.StartBar,
+            trajectory.Observations.AsSpan(0, (step + 1) * size), length, windows);
         var logp = policy.LogProbabilities(windows.AsSpan(step * size * length), 1);
         double c = 0, gap = double.PositiveInfinity;
         for (int a = 0; a < logp.Length - 1; a++) gap = Math.Min(gap, Math.Abs(u - (c += Math.Exp(logp[a]))));
@@ -155,7 +156,7 @@ public class LockstepCollectionTests
         var series = Market.Value[Market.Value.Symbols.First()];
         var decisions = new PolicyDecision[1];
         var ex = Assert.Throws<ArgumentException>(() =>
-            a.DecideSessions([b.Begin(series, 1)], new float[MarketObservations.Names.Count], decisions));
+            a.DecideSessions([new SessionStep(b.Begin(series, 1), 0, PositionState.Flat, null)], new float[MarketObservations.Names.Count], decisions));
         Assert.Contains("not begun by this policy", ex.Message);
     }
 }

@@ -18,15 +18,6 @@ public class LockstepCollectionTests
     private static readonly Lazy<MarketData> Market = new(() =>
         SyntheticMarket.Generate(new SyntheticMarketOptions { Symbols = 6, Sectors = 2, Years = 3, Seed = 21 }));
 
-    /// <summary>The same policy without <see cref="IBatchPolicy"/>: the collector runs <see cref="Backtester.Run"/> per episode.</summary>
-    private sealed class PerDecision(IPolicy inner) : IPolicy
-    {
-        public string Id => inner.Id;
-        public string Version => inner.Version;
-        public ActionSpace Actions => inner.Actions;
-        public IPolicySession Begin(PriceSeries series, int seed) => inner.Begin(series, seed);
-    }
-
     private static NeuralPolicy Policy(string architecture, int length, int torchSeed = 4)
     {
         int inputs = MarketObservations.Names.Count;
@@ -88,7 +79,7 @@ public class LockstepCollectionTests
         var episodes = Episodes(40, 7);
         var collector = new ExperienceCollector(Market.Value);
         var lockstep = collector.Collect(policy, episodes);
-        var perEpisode = collector.Collect(new PerDecision(policy), episodes);
+        var perEpisode = collector.Collect(new PerDecisionPolicy(policy), episodes);
         AssertSame(perEpisode, lockstep);
         Assert.Contains(lockstep, t => t.Actions.Distinct().Count() > 1); // the comparison covers real choices
     }

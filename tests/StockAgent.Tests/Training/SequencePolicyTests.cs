@@ -158,7 +158,7 @@ public class SequencePolicyTests
         IReadOnlyList<Trajectory> lockstep = [];
         var perEpisodeInputs = ActingInputs(policy, () =>
         {
-            foreach (var episode in episodes) perEpisode.AddRange(collector.Collect(new PerDecision(policy), [episode]));
+            foreach (var episode in episodes) perEpisode.AddRange(collector.Collect(new PerDecisionPolicy(policy), [episode]));
         });
         var lockstepInputs = EpisodeMajor(ActingInputs(policy, () => lockstep = collector.Collect(policy, episodes)),
             episodes.Count, steps, width);
@@ -284,15 +284,6 @@ public class SequencePolicyTests
         Assert.Contains("collected on other data", ex.Message);
         Assert.Contains("pass the market", Assert.Throws<ArgumentNullException>(() => RolloutBatch.From(rollouts, policy)).Message);
         Assert.Throws<ArgumentNullException>(() => BehaviourDataset.FromTrajectories(rollouts, MarketObservations.Names.Count, policy.Actions, 3));
-    }
-
-    /// <summary>The same policy without <see cref="IBatchPolicy"/>: the collector runs <see cref="Backtester.Run"/> per episode.</summary>
-    private sealed class PerDecision(IPolicy inner) : IPolicy
-    {
-        public string Id => inner.Id;
-        public string Version => inner.Version;
-        public ActionSpace Actions => inner.Actions;
-        public IPolicySession Begin(PriceSeries series, int seed) => inner.Begin(series, seed);
     }
 
     [Fact]

@@ -82,25 +82,29 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
     }
 
     /// <summary>Decides for many sessions in one forward pass: each session's input row (its window for the GRU) is built
-    /// from its observation as <see cref="IPolicySession.Decide"/> builds it, and each samples with its own generator.</summary>
-    public void DecideSessions(IReadOnlyList<IPolicySession> sessions, ReadOnlySpan<float> observations, Span<PolicyDecision> output)
+    /// from its step's observation, bar and source as <see cref="IPolicySession.Decide"/> builds it, and each samples with
+    /// its own generator.</summary>
+    public void DecideSessions(ReadOnlySpan<SessionStep> steps, ReadOnlySpan<float> observations, Span<PolicyDecision> output)
     {
-        int rows = sessions.Count, size = Network.Spec.Inputs, width = Network.Spec.RowWidth;
+        int rows = steps.Length, size = Network.Spec.Inputs, width = Network.Spec.RowWidth;
         if (observations.Length != rows * size)
-            throw new ArgumentException($"expected {rows} observations of {size} values, got {observations.Length} values.");
+            throw new ArgumentException($"expected {rows} observations of {size} values, got {observations.Length} values.", nameof(observations));
         if (output.Length < rows)
-            throw new ArgumentException($"{rows} decisions need {rows} places of output (got {output.Length}).");
+            throw new ArgumentException($"{rows} decisions need {rows} places of output (got {output.Length}).", nameof(output));
         var inputs = new float[rows * width];
         var rngs = new Random[rows];
         for (int r = 0; r < rows; r++)
         {
-            if (sessions[r] is not Session session || session.Policy != this)
-                throw new ArgumentException($"session {r} was not begun by this policy.");
-            session.Input(observations.Slice(r * size, size)).CopyTo(inputs.AsSpan(r * width, width));
+            if (steps[r].Session is not Session session || session.Policy != this)
+                throw new ArgumentException($"session {r} was not begun by this policy.", nameof(steps));
+            session.Input(steps[r].Bar, steps[r].Source, observations.Slice(r * size, size)).CopyTo(inputs.AsSpan(r * width, width));
             rngs[r] = session.Rng;
         }
         DecideBatch(inputs, rows, output, Greedy ? null : rngs);
     }
+
+    /// <summary>For tests: receives a copy of every batch of raw input rows the network is about to be fed.</summary>
+    internal Action<float[]>? InputsSeen { get; set; }
 
     /// <summary>Natural-log action probabilities for <paramref name="rows"/> raw input rows, row-major [rows x actions].</summary>
     public float[] LogProbabilities(ReadOnlySpan<float> observations, int rows)
@@ -108,6 +112,7 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
         int inputs = Network.Spec.RowWidth;
         if (observations.Length != rows * inputs)
             throw new ArgumentException($"expected {rows} observations of {inputs} values, got {observations.Length} values.");
+        InputsSeen?.Invoke(observations.ToArray());
         var normalised = new float[observations.Length];
         Metadata.Normalizer.Apply(observations, normalised);
         using (torch.no_grad())
@@ -158,37 +163,47 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
 
     public void Dispose() => Network.Dispose();
 
-    /// <summary>One episode: for a sequence model it keeps the episode's observations so far and feeds the window.</summary>
+    /// <summary>One episode: for a sequence model it keeps the episode's last observations and feeds the window of
+    /// <see cref="ObservationWindows"/> (the bars before the episode's first come from the context's source).</summary>
     private sealed class Session(NeuralPolicy policy, Random rng) : IPolicySession, IProbabilisticSession
     {
         public NeuralPolicy Policy => policy;
         public Random Rng => rng;
         private readonly PolicyDecision[] _one = new PolicyDecision[1];
         private readonly Random[] _rngs = [rng];
-        private readonly List<float> _history = [];
+        private readonly float[] _recent = new float[policy.Network.Spec.RowWidth];
         private readonly float[] _window = new float[policy.Network.Spec.RowWidth];
+        private int _have, _lastBar;
+        private IObservationSource? _source;
 
         public PolicyDecision Decide(in DecisionContext context)
         {
-            policy.DecideBatch(Input(context.Observation), 1, _one, policy.Greedy ? null : _rngs);
+            policy.DecideBatch(Input(context.Bar, context.Source, context.Observation), 1, _one, policy.Greedy ? null : _rngs);
             return _one[0];
         }
 
-        public float[] LogProbabilities(in DecisionContext context) => policy.LogProbabilities(Input(context.Observation), 1);
+        public float[] LogProbabilities(in DecisionContext context) =>
+            policy.LogProbabilities(Input(context.Bar, context.Source, context.Observation), 1);
 
-        public ReadOnlySpan<float> Input(ReadOnlySpan<float> observation)
+        /// <summary>The network's input row at <paramref name="bar"/>; for a sequence model it records the observation.</summary>
+        public ReadOnlySpan<float> Input(int bar, IObservationSource? source, ReadOnlySpan<float> observation)
         {
             var spec = policy.Network.Spec;
             if (spec.SequenceLength == 1) return observation;
-            if (observation.Length != spec.Inputs)
-                throw new ArgumentException($"expected an observation of {spec.Inputs} values, got {observation.Length}.");
-            foreach (var v in observation) _history.Add(v);
-            int have = _history.Count / spec.Inputs, take = Math.Min(have, spec.SequenceLength);
-            var recent = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_history)[((have - take) * spec.Inputs)..];
-            // Pad the front by repeating the episode's first observation (as ObservationWindows does for stored episodes).
-            for (int j = 0; j < spec.SequenceLength - take; j++)
-                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_history)[..spec.Inputs].CopyTo(_window.AsSpan(j * spec.Inputs));
-            recent.CopyTo(_window.AsSpan((spec.SequenceLength - take) * spec.Inputs));
+            int size = spec.Inputs;
+            if (observation.Length != size)
+                throw new ArgumentException($"expected an observation of {size} values, got {observation.Length}.", nameof(observation));
+            if (_have > 0 && bar != _lastBar + 1)
+                throw new ArgumentException($"a sequence model decides at consecutive bars of its episode (bar {bar} after {_lastBar}).", nameof(bar));
+            if (_have == 0 && source is null)
+                throw new ArgumentNullException(nameof(source), $"the {spec.Architecture} over {spec.SequenceLength} bars reads the bars before its episode from the " +
+                    "observation source: decide with a DecisionContext (or SessionStep) that carries it.");
+            if (_have == 0) _source = source;
+            if (_have == spec.SequenceLength) _recent.AsSpan(size).CopyTo(_recent);
+            else _have++;
+            observation.CopyTo(_recent.AsSpan((_have - 1) * size, size));
+            _lastBar = bar;
+            ObservationWindows.Fill(_source, size, bar, _recent.AsSpan(0, _have * size), spec.SequenceLength, _window);
             return _window;
         }
     }

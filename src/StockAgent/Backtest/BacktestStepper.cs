@@ -150,7 +150,7 @@ internal sealed class BacktestStepper
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the bar loop runs once per call: skip tiering
     public BacktestResult Run(IPolicySession session)
     {
-        while (Observe()) Apply(session.Decide(new DecisionContext(Bar, _position, _obs)));
+        while (Observe()) Apply(session.Decide(new DecisionContext(Bar, _position, _obs, _observations)));
         return Result();
     }
 

@@ -57,12 +57,13 @@ public sealed class ExperienceCollector(MarketData market, CollectorOptions? opt
         var steppers = new BacktestStepper[count];
         var sessions = new IPolicySession[count];
         var series = new PriceSeries[count];
+        var sources = new IObservationSource[count];
         var ends = new int[count];
         for (int i = 0; i < count; i++)
         {
             var spec = episodes[i];
             var (s, end, obs) = Resolve(spec);
-            (series[i], ends[i]) = (s, end);
+            (series[i], ends[i], sources[i]) = (s, end, obs);
             steppers[i] = new BacktestStepper(policy.Id, s, backtest, spec.StartBar, end, obs);
             sessions[i] = policy.Begin(s, spec.Seed);
         }
@@ -71,22 +72,21 @@ public sealed class ExperienceCollector(MarketData market, CollectorOptions? opt
         var rows = new float[count * size];
         var decisions = new PolicyDecision[count];
         var live = Enumerable.Range(0, count).ToList();
-        var deciding = new List<IPolicySession>(count);
+        var deciding = new SessionStep[count];
         while (live.Count > 0)
         {
-            deciding.Clear();
             int k = 0;
             for (int j = 0; j < live.Count; j++)
             {
                 var stepper = steppers[live[j]];
                 if (!stepper.Observe()) continue;
                 stepper.Observation.CopyTo(rows.AsSpan(k * size, size));
-                deciding.Add(sessions[live[j]]);
+                deciding[k] = new SessionStep(sessions[live[j]], stepper.Bar, stepper.Position, sources[live[j]]);
                 live[k++] = live[j];
             }
             live.RemoveRange(k, live.Count - k);
             if (k == 0) break;
-            policy.DecideSessions(deciding, rows.AsSpan(0, k * size), decisions);
+            policy.DecideSessions(deciding.AsSpan(0, k), rows.AsSpan(0, k * size), decisions);
             for (int j = 0; j < k; j++) steppers[live[j]].Apply(decisions[j]);
         }
 

@@ -10,8 +10,12 @@ namespace StockAgent.Training;
 /// the policy would see and the target action (hindsight label or a teacher strategy's action). The labels do not
 /// depend on the position, so its features are drawn at random (seeded: an exposure of the action space, an open
 /// P&amp;L of a few percent, days in trade): the network learns to read prices, not to copy a position that would
-/// leak the overlapping next label. <see cref="FromTrajectories"/> instead clones stored trajectories: each step's
-/// recorded observation (with its real position state) and the action taken.
+/// leak the overlapping next label. A sequence model's sample is the window of <see cref="ObservationWindows"/>, as
+/// when acting: the drawn trade opened days-in-trade bars before t, so the window's bars from its entry on carry it
+/// (days counting up from 0 at the entry bar, the unrealised return following the closes from the entry price the
+/// drawn return implies, the drawn exposure held) and the bars before its entry are flat.
+/// <see cref="FromTrajectories"/> instead clones stored trajectories: each step's recorded observation (with its real
+/// position state), or its window, and the action taken.
 /// </summary>
 public sealed class BehaviourDataset
 {
@@ -43,6 +47,7 @@ public sealed class BehaviourDataset
         var obs = new List<float>();
         var labels = new List<int>();
         var row = new float[size * length];
+        var trade = new float[size * length];
         var rng = new Random(options.Seed);
         foreach (var symbol in symbols)
         {
@@ -58,8 +63,8 @@ public sealed class BehaviourDataset
                 if (targets[t] < 0) continue;
                 double exposure = actions.Exposures[rng.Next(actions.Count)];
                 var position = exposure == 0 ? PositionState.Flat : new PositionState(exposure, 0.05 * (2 * rng.NextDouble() - 1), rng.Next(1, 60));
-                for (int j = 0; j < length; j++) // a sequence model sees the last 'length' bars, with this sample's position
-                    source.Observe(Math.Max(0, t - length + 1 + j), position, row.AsSpan(j * size, size));
+                int held = TradeRows(source, s.Close, t, position, length, trade);
+                ObservationWindows.Fill(source, size, t, trade.AsSpan((length - held) * size, held * size), length, row);
                 obs.AddRange(row);
                 labels.Add(targets[t]);
             }
@@ -67,9 +72,31 @@ public sealed class BehaviourDataset
         return new BehaviourDataset(obs.ToArray(), labels.ToArray(), size, length);
     }
 
+    /// <summary>Writes the observations of the window's bars that hold the drawn <paramref name="position"/>'s trade
+    /// (bars max(t - days, t - length + 1, 0) .. t) at the end of <paramref name="destination"/> and returns how many:
+    /// at t the drawn state itself; at an earlier bar b in the trade days - (t - b) bars held and the return
+    /// sign x (close_b / entry - 1), with entry = close_t / (1 + sign x drawn return). Just bar t when flat.</summary>
+    private static int TradeRows(IObservationSource source, double[] close, int t, PositionState position, int length, Span<float> destination)
+    {
+        int size = source.Size;
+        int first = position.Exposure == 0 ? t : Math.Max(0, Math.Max(t - position.DaysInTrade, t - length + 1));
+        int held = t - first + 1, at = length - held;
+        int side = Math.Sign(position.Exposure);
+        double entry = close[t] / (1 + side * position.UnrealizedReturn);
+        for (int b = first; b < t; b++)
+        {
+            var state = new PositionState(position.Exposure, side * (close[b] / entry - 1), position.DaysInTrade - (t - b));
+            source.Observe(b, state, destination.Slice((at + b - first) * size, size));
+        }
+        source.Observe(t, position, destination.Slice((length - 1) * size, size));
+        return held;
+    }
+
     /// <summary>Samples from stored trajectories (e.g. the library's best): every step's observation, or its window for a
-    /// sequence model (<see cref="ObservationWindows"/>), labelled with the action taken.</summary>
-    public static BehaviourDataset FromTrajectories(IReadOnlyList<Trajectory> trajectories, int observationSize, ActionSpace actions, int sequenceLength = 1)
+    /// sequence model (<see cref="ObservationWindows"/>, the bars before each episode read from <paramref name="market"/>,
+    /// the market the trajectories were collected on, required then), labelled with the action taken.</summary>
+    public static BehaviourDataset FromTrajectories(IReadOnlyList<Trajectory> trajectories, int observationSize, ActionSpace actions,
+        int sequenceLength = 1, MarketData? market = null)
     {
         var obs = new List<float>();
         var labels = new List<int>();
@@ -77,7 +104,7 @@ public sealed class BehaviourDataset
         {
             t.EnsureFits(observationSize, actions.Count);
             var windows = new float[t.Steps * observationSize * sequenceLength];
-            ObservationWindows.Stack(t.Observations, observationSize, sequenceLength, windows);
+            TrajectoryWindows.Write(t, market, sequenceLength, windows);
             obs.AddRange(windows);
             labels.AddRange(t.Actions);
         }

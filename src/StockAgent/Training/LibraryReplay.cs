@@ -8,7 +8,9 @@ namespace StockAgent.Training;
 /// the units is a fresh seeded permutation, so iteration i always gets the same batch for the same library and seed.
 /// Their stored log-probabilities are those of the policy that collected them (pi_old of the clipped ratio), so units
 /// collected by a deterministic policy (a baseline or an ensemble: every stored log-probability 0) are left out: they
-/// give no importance ratio.
+/// give no importance ratio. A trajectory stores its own bars only; a sequence model's windows reach before the episode,
+/// and <see cref="RolloutBatch.From"/> reads those bars from the market the trajectories were collected on (checking
+/// it against each stored first observation), so libraries need nothing more and old ones train as they are.
 /// </summary>
 public sealed class LibraryReplay
 {

@@ -16,6 +16,7 @@ namespace StockAgent.Training;
 /// </summary>
 public abstract class RlTrainer : IIterativeTrainer
 {
+    private readonly MarketData _market;
     private readonly EpisodeSampler _sampler;
     private readonly ExperienceCollector _collector;
     private readonly OptimizerHelper _optimizer;
@@ -28,6 +29,7 @@ public abstract class RlTrainer : IIterativeTrainer
             throw new ArgumentException("RL trains LoRA adapters: the policy network needs lora_rank >= 1.");
         Options = options;
         Policy = policy;
+        _market = market;
         _sampler = new EpisodeSampler(market, split, new SamplerOptions { Window = options.Window, GroupSize = options.GroupSize });
         _collector = new ExperienceCollector(market, new CollectorOptions { Reward = options.Reward, RewardName = options.RewardName });
         policy.Network.FreezeBase();
@@ -72,12 +74,13 @@ public abstract class RlTrainer : IIterativeTrainer
     }
 
     /// <summary>One optimisation round on <paramref name="rollouts"/> (online rollouts or trajectories from the library;
-    /// their stored log-probabilities are pi_old). Rewards are recomputed from episode stats with the configured reward.</summary>
+    /// their stored log-probabilities are pi_old; a sequence model's windows read the bars before each episode from this
+    /// trainer's market, which must be the one they were collected on). Rewards are recomputed from episode stats with the configured reward.</summary>
     public RlIterationLog Update(int iteration, IReadOnlyList<Trajectory> rollouts)
     {
         if (rollouts.Count == 0) throw new ArgumentException("an RL update needs at least one trajectory.");
         var clock = Stopwatch.StartNew();
-        var batch = RolloutBatch.From(rollouts, Policy);
+        var batch = RolloutBatch.From(rollouts, Policy, _market);
         var rewards = rollouts.Select(t => Options.Reward(t.Stats)).ToArray();
         var log = Optimise(iteration, rollouts, batch, rewards);
         double mean = rewards.Average();

@@ -1,12 +1,15 @@
 using StockAgent.Agents;
 using StockAgent.Experience;
+using StockAgent.Market;
 
 namespace StockAgent.Training;
 
 /// <summary>
 /// Trajectories flattened step by step for an RL update: observations normalised with the policy's normaliser
-/// (row-major, steps x <see cref="Inputs"/>; for a sequence model each row is the window of <see cref="ObservationWindows"/>), the actions taken, their log-probabilities under the policy that acted (pi_old), and
-/// where each trajectory's steps start (<see cref="Offsets"/>, with a final entry equal to <see cref="Steps"/>).
+/// (row-major, steps x <see cref="Inputs"/>; for a sequence model each row is the window of <see cref="ObservationWindows"/>,
+/// the one the policy fed its network when it acted, with the bars before each episode read from the market), the
+/// actions taken, their log-probabilities under the policy that acted (pi_old), and where each trajectory's steps start
+/// (<see cref="Offsets"/>, with a final entry equal to <see cref="Steps"/>).
 /// </summary>
 public sealed class RolloutBatch
 {
@@ -27,7 +30,9 @@ public sealed class RolloutBatch
     public int Steps => Actions.Length;
     public int Trajectories => Offsets.Length - 1;
 
-    public static RolloutBatch From(IReadOnlyList<Trajectory> trajectories, NeuralPolicy policy)
+    /// <summary>The batch of <paramref name="trajectories"/> for <paramref name="policy"/>. A sequence model needs
+    /// <paramref name="market"/>, the market the trajectories were collected on (see <see cref="TrajectoryWindows"/>).</summary>
+    public static RolloutBatch From(IReadOnlyList<Trajectory> trajectories, NeuralPolicy policy, MarketData? market = null)
     {
         int size = policy.Network.Spec.Inputs, length = policy.Network.Spec.SequenceLength, width = size * length;
         var offsets = new int[trajectories.Count + 1];
@@ -38,7 +43,6 @@ public sealed class RolloutBatch
         }
         int steps = offsets[^1];
         var obs = new float[steps * width];
-        var normalised = length > 1 ? new float[trajectories.Max(t => t.Observations.Length)] : [];
         var actions = new long[steps];
         var oldLogp = new float[steps];
         for (int i = 0; i < trajectories.Count; i++)
@@ -48,9 +52,9 @@ public sealed class RolloutBatch
             if (length == 1) policy.Metadata.Normalizer.Apply(t.Observations, obs.AsSpan(at * size, t.Steps * size));
             else
             {
-                var rows = normalised.AsSpan(0, t.Observations.Length);
-                policy.Metadata.Normalizer.Apply(t.Observations, rows);
-                ObservationWindows.Stack(rows, size, length, obs.AsSpan(at * width, t.Steps * width));
+                var windows = obs.AsSpan(at * width, t.Steps * width);
+                TrajectoryWindows.Write(t, market, length, windows);
+                policy.Metadata.Normalizer.Apply(windows, windows);
             }
             for (int k = 0; k < t.Steps; k++)
             {

@@ -8,6 +8,8 @@ using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Backtest;
 
+/// <summary>Properties of the backtest's accounting. No look-ahead and determinism are checked for every policy in
+/// <see cref="StockAgent.Tests.Agents.PolicyContractTests"/>.</summary>
 public class BacktesterPropertyTests
 {
     private static readonly BacktestOptions Costly = new() { Costs = CostModel.FromBps(5, 3) };
@@ -17,25 +19,6 @@ public class BacktesterPropertyTests
         new SmaCrossoverPolicy(5, 20), new MomentumPolicy(10, 3), new MeanReversionPolicy(5, 35, 55), new RandomPolicy(),
         new BuyAndHoldPolicy(), new SmaCrossoverPolicy(3, 12, ActionSpace.LongShort),
     ];
-
-    [Property(MaxTest = 60)]
-    public Property NoLookAhead_ChangingBarsAfterT_ChangesNothingUpToT() =>
-        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
-        {
-            var original = RandomSeries.Walk(c.Seed, c.Bars);
-            var perturbed = RandomSeries.PerturbAfter(original, c.T, c.Seed);
-            foreach (var policy in Policies())
-            {
-                var options = Costly with { AllowShort = policy.Actions.AllowsShort, StopLoss = 0.05 };
-                var a = Backtester.Run(policy, original, options, seed: c.Seed);
-                var b = Backtester.Run(policy, perturbed, options, seed: c.Seed);
-                for (int i = 0; i <= c.T; i++)
-                    if (a.Equity[i] != b.Equity[i] || a.Shares[i] != b.Shares[i] || a.Cash[i] != b.Cash[i]
-                        || a.Actions[i] != b.Actions[i] || a.TargetExposure[i] != b.TargetExposure[i])
-                        return false.Label($"{policy.Id} differs at bar {i} <= t = {c.T}");
-            }
-            return true.ToProperty();
-        });
 
     [Property(MaxTest = 60)]
     public Property Accounting_CashPlusPositionsIsEquity_AndTradesExplainTheWholeGain() =>
@@ -83,15 +66,5 @@ public class BacktesterPropertyTests
                 Costly with { AllowShort = true }, seed: c.Seed);
             double mdd = r.Metrics().MaxDrawdown;
             return mdd >= 0 && mdd <= 1;
-        });
-
-    [Property(MaxTest = 40)]
-    public Property SameSeed_SameResult() =>
-        Prop.ForAll(RandomSeries.SeedBarsAndCut(), c =>
-        {
-            var s = RandomSeries.Walk(c.Seed, c.Bars);
-            var a = Backtester.Run(new RandomPolicy(), s, Costly, seed: 3);
-            var b = Backtester.Run(new RandomPolicy(), s, Costly, seed: 3);
-            return a.Equity.SequenceEqual(b.Equity) && a.Actions.SequenceEqual(b.Actions);
         });
 }

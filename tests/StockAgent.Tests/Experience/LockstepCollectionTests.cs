@@ -18,15 +18,6 @@ public class LockstepCollectionTests
     private static readonly Lazy<MarketData> Market = new(() =>
         SyntheticMarket.Generate(new SyntheticMarketOptions { Symbols = 6, Sectors = 2, Years = 3, Seed = 21 }));
 
-    /// <summary>The same policy without <see cref="IBatchPolicy"/>: the collector runs <see cref="Backtester.Run"/> per episode.</summary>
-    private sealed class PerDecision(IPolicy inner) : IPolicy
-    {
-        public string Id => inner.Id;
-        public string Version => inner.Version;
-        public ActionSpace Actions => inner.Actions;
-        public IPolicySession Begin(PriceSeries series, int seed) => inner.Begin(series, seed);
-    }
-
     private static NeuralPolicy Policy(string architecture, int length, int torchSeed = 4)
     {
         int inputs = MarketObservations.Names.Count;
@@ -88,7 +79,7 @@ public class LockstepCollectionTests
         var episodes = Episodes(40, 7);
         var collector = new ExperienceCollector(Market.Value);
         var lockstep = collector.Collect(policy, episodes);
-        var perEpisode = collector.Collect(new PerDecision(policy), episodes);
+        var perEpisode = collector.Collect(new PerDecisionPolicy(policy), episodes);
         AssertSame(perEpisode, lockstep);
         Assert.Contains(lockstep, t => t.Actions.Distinct().Count() > 1); // the comparison covers real choices
     }
@@ -140,7 +131,8 @@ public class LockstepCollectionTests
         for (int s = 0; s <= step; s++) u = rng.NextDouble();
         int size = trajectory.ObservationSize, length = policy.Network.Spec.SequenceLength;
         var windows = new float[(step + 1) * size * length];
-        ObservationWindows.Stack(trajectory.Observations.AsSpan(0, (step + 1) * size), size, length, windows);
+        ObservationWindows.Episode(MarketObservations.Of(Market.Value).For(spec.Symbol), size, spec.StartBar,
+            trajectory.Observations.AsSpan(0, (step + 1) * size), length, windows);
         var logp = policy.LogProbabilities(windows.AsSpan(step * size * length), 1);
         double c = 0, gap = double.PositiveInfinity;
         for (int a = 0; a < logp.Length - 1; a++) gap = Math.Min(gap, Math.Abs(u - (c += Math.Exp(logp[a]))));
@@ -155,7 +147,7 @@ public class LockstepCollectionTests
         var series = Market.Value[Market.Value.Symbols.First()];
         var decisions = new PolicyDecision[1];
         var ex = Assert.Throws<ArgumentException>(() =>
-            a.DecideSessions([b.Begin(series, 1)], new float[MarketObservations.Names.Count], decisions));
+            a.DecideSessions([new SessionStep(b.Begin(series, 1), 0, PositionState.Flat, null)], new float[MarketObservations.Names.Count], decisions));
         Assert.Contains("not begun by this policy", ex.Message);
     }
 }

@@ -1,0 +1,82 @@
+using StockAgent.Agents;
+using StockAgent.Backtest;
+using StockAgent.Features;
+using StockAgent.Tests.Support;
+using TorchSharp;
+
+namespace StockAgent.Tests.Agents;
+
+/// <summary>
+/// Every kind of <see cref="IPolicy"/> the kit has, by name, for <see cref="PolicyContractTests"/>: each baseline of
+/// <see cref="PolicyFactory"/> long-only and long-short (with short windows, so they trade within a few hundred bars),
+/// the neural policy (MLP and GRU, greedy and sampled) and the ensembles (majority vote over neural and baseline members,
+/// mean probability over neural ones). <see cref="Create"/> builds a fresh instance each time; neural weights come
+/// from fixed libtorch seeds, so two instances of one name are the same policy.
+/// </summary>
+public static class PolicyContractCatalogue
+{
+    private static readonly BaselineParameters Short = new() { Fast = 5, Slow = 20, Lookback = 10, Hold = 3, RsiPeriod = 5, RsiEnter = 35, RsiExit = 55 };
+
+    private static readonly Dictionary<string, Func<PolicyContractCase>> Cases = Build();
+
+    /// <summary>The names, for xunit's MemberData.</summary>
+    public static TheoryData<string> Names => new(Cases.Keys);
+
+    public static PolicyContractCase Create(string name) => Cases[name]();
+
+    private static Dictionary<string, Func<PolicyContractCase>> Build()
+    {
+        var cases = new Dictionary<string, Func<PolicyContractCase>>();
+        void Add(string name, Func<(IPolicy, IReadOnlyList<NeuralPolicy>)> create, ChoiceKind kind) => cases[name] = () =>
+        {
+            var (policy, networks) = create();
+            return new PolicyContractCase(name, policy, networks, kind);
+        };
+        foreach (var name in PolicyFactory.BaselineNames)
+        {
+            Add(name, () => (PolicyFactory.Create(name, Short), []), ChoiceKind.Rules);
+            Add(name + "/long-short", () => (PolicyFactory.Create(name, Short with { Actions = ActionSpace.LongShort }), []), ChoiceKind.Rules);
+        }
+        foreach (var (architecture, length) in new[] { (PolicyNetworkSpec.Mlp, 1), (PolicyNetworkSpec.Gru, 3) })
+            foreach (var greedy in new[] { true, false })
+                Add($"neural-{architecture}/{(greedy ? "greedy" : "sampled")}", () =>
+                {
+                    var n = Neural(architecture, length, greedy, torchSeed: 1);
+                    return (n, [n]);
+                }, greedy ? ChoiceKind.Greedy : ChoiceKind.Sampled);
+        Add("ensemble/vote", () =>
+        {
+            NeuralPolicy[] members = [Neural(PolicyNetworkSpec.Mlp, 1, true, 2), Neural(PolicyNetworkSpec.Gru, 4, true, 3)];
+            return (new EnsemblePolicy([.. members, PolicyFactory.Create("sma-crossover", Short)]), members);
+        }, ChoiceKind.Vote);
+        Add("ensemble/mean", () =>
+        {
+            NeuralPolicy[] members = [Neural(PolicyNetworkSpec.Mlp, 1, true, 4), Neural(PolicyNetworkSpec.Gru, 3, true, 5)];
+            return (new EnsemblePolicy(members, EnsembleMode.MeanProbability), members);
+        }, ChoiceKind.MeanProbability);
+        return cases;
+    }
+
+    /// <summary>An untrained network (fixed libtorch seed, base weights scaled up) whose normaliser is fitted on a random
+    /// policy's observations, so its inputs are standardised and its choices vary from bar to bar.</summary>
+    private static NeuralPolicy Neural(string architecture, int length, bool greedy, int torchSeed)
+    {
+        int inputs = MarketObservations.Names.Count;
+        torch.manual_seed(torchSeed);
+        var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = 3, LoraRank = 2 };
+        var network = new PolicyNetwork(spec);
+        using (torch.no_grad())
+            foreach (var p in network.BaseParameters()) p.mul_(4); // sharper than at initialisation: the choices vary
+        network.eval();
+        return new NeuralPolicy(network, new NeuralPolicyMetadata(spec, [0, 0.5, 1], [.. MarketObservations.Names],
+            Normalizer.Value, $"contract-{torchSeed}", "test", DateTimeOffset.UnixEpoch), greedy);
+    }
+
+    private static readonly Lazy<FeatureNormalizer> Normalizer = new(() =>
+    {
+        var series = RandomSeries.Walk(7, 500);
+        var r = Backtester.Run(new RandomPolicy(), series, new BacktestOptions { RecordObservations = true }, 60, seed: 7,
+            observations: MarketObservations.ForSeries(series));
+        return FeatureNormalizer.Fit(r.Observations![..^r.ObservationSize], r.ObservationSize); // the last bar takes no decision
+    });
+}

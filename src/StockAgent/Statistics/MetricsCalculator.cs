@@ -139,6 +139,7 @@ public static class MetricsCalculator
         return r;
     }
 
+    /// <summary>Arithmetic mean: the values summed in order, divided by n. NaN when empty.</summary>
     public static double Mean(ReadOnlySpan<double> x)
     {
         if (x.Length == 0) return double.NaN;
@@ -147,18 +148,41 @@ public static class MetricsCalculator
         return s / x.Length;
     }
 
-    /// <summary>Sample standard deviation (n - 1) of x - shift (the shift does not change it; it is there to
-    /// make the excess-return intent explicit). NaN with fewer than two values.</summary>
-    public static double StdDev(ReadOnlySpan<double> x, double shift)
+    /// <summary>Sample standard deviation (normaliser n - 1) of x - shift; the shift changes nothing but rounding and is
+    /// there to make the excess-return intent explicit. See <see cref="StdDev(ReadOnlySpan{double}, out double)"/>.</summary>
+    public static double StdDev(ReadOnlySpan<double> x, double shift = 0) => StdDev(x, shift, out _);
+
+    /// <summary>Sample standard deviation (normaliser n - 1), two-pass: m = <see cref="Mean"/>(x), then
+    /// sqrt(sum (x_i - m)^2 / (n - 1)), the accurate algorithm for data held in memory (Chan, Golub and LeVeque 1983,
+    /// "Algorithms for computing the sample variance"). Exactly 0 when every value is the same (the mean of equal values
+    /// can be off by an ulp). NaN with fewer than two values. <paramref name="mean"/> is m (NaN when x is empty). The one
+    /// sample-std helper of the kit: metrics, Bollinger bands and anything else that needs a window's spread call it.</summary>
+    public static double StdDev(ReadOnlySpan<double> x, out double mean) => StdDev(x, 0, out mean);
+
+    private static double StdDev(ReadOnlySpan<double> x, double shift, out double mean)
     {
-        if (x.Length < 2) return double.NaN;
-        double mean = 0, m2 = 0;
-        for (int i = 0; i < x.Length; i++)
+        if (x.Length == 0)
         {
-            double v = x[i] - shift, d = v - mean;
-            mean += d / (i + 1);
-            m2 += d * (v - mean);
+            mean = double.NaN;
+            return double.NaN;
         }
-        return Math.Sqrt(m2 / (x.Length - 1));
+        double first = x[0] - shift, sum = 0;
+        bool constant = true;
+        foreach (var value in x)
+        {
+            double v = value - shift;
+            sum += v;
+            constant &= v == first;
+        }
+        mean = sum / x.Length;
+        if (x.Length < 2) return double.NaN;
+        if (constant) return 0;
+        double ss = 0;
+        foreach (var value in x)
+        {
+            double d = value - shift - mean;
+            ss += d * d;
+        }
+        return Math.Sqrt(ss / (x.Length - 1));
     }
 }

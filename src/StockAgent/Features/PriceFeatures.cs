@@ -9,7 +9,7 @@ namespace StockAgent.Features;
 /// (Wilder); close / <see cref="RollingMax"/> of the last 252 closes - 1; <see cref="Macd"/>(12, 26, 9) / close and its
 /// histogram / close, every EMA starting at the first value; Bollinger %b - 0.5 over 20 closes and 2 sample standard
 /// deviations, i.e. the <see cref="BollingerBands"/> z-score / 4; and the z-score of log(1 + volume) against the mean and
-/// sample std of the 20 bars up to and including t (the same kernel's z over log volumes). Every value is scale-free. A
+/// sample std of the 20 bars up to and including t (the same kernel's <see cref="BollingerBands.ZScore"/> over log volumes). Every value is scale-free. A
 /// value needing more history than exists is 0, and so is %b or the volume z-score over a window with no spread
 /// (the kernels' NaN).
 /// </summary>
@@ -63,7 +63,7 @@ public static class PriceFeatures
             BollingerBands.Compute(close, 20, 2, B(Middle), B(Upper), B(Lower), B(PercentB), B(PriceZ));
             var logVolume = B(LogVolume);
             for (int t = 0; t < n; t++) logVolume[t] = Math.Log(1 + volume[t]);
-            BollingerBands.Compute(logVolume, 20, 2, B(Middle), B(Upper), B(Lower), B(PercentB), B(VolumeZ));
+            BollingerBands.ZScore(logVolume, 20, B(VolumeZ));
 
             for (int t = 0; t < n; t++)
             {

@@ -1,10 +1,12 @@
+using StockAgent.Features;
 using StockAgent.Market;
 
 namespace StockAgent.Agents;
 
-/// <summary>RSI mean reversion: Wilder's RSI over <c>period</c> closes; enter long when RSI falls below
+/// <summary>RSI mean reversion: Wilder's RSI (<see cref="Rsi"/>) over <c>period</c> closes; enter long when RSI falls below
 /// <c>oversold</c>, exit when it rises above <c>exit</c>; (with shorting) enter short above 100 - oversold
-/// and cover below 100 - exit. Flat until <c>period</c> returns exist.</summary>
+/// and cover below 100 - exit. Flat until <c>period</c> returns exist; the position rule starts flat at the session's
+/// first decision.</summary>
 public sealed class MeanReversionPolicy : SignalPolicy
 {
     private readonly int _period;
@@ -13,8 +15,9 @@ public sealed class MeanReversionPolicy : SignalPolicy
     public MeanReversionPolicy(int period = 14, double oversold = 30, double exit = 50, ActionSpace? actions = null)
         : base("mean-reversion", $"rsi={period},enter={oversold},exit={exit}", actions)
     {
-        if (period < 2) throw new ArgumentException($"--rsi-period must be at least 2 (got {period}).");
-        if (!(oversold > 0 && oversold < exit && exit < 100)) throw new ArgumentException($"RSI levels must satisfy 0 < enter ({oversold}) < exit ({exit}) < 100.");
+        if (period < 2) throw new ArgumentOutOfRangeException(nameof(period), $"period must be at least 2 (got {period}).");
+        if (!(oversold > 0 && oversold < exit && exit < 100))
+            throw new ArgumentException($"RSI levels must satisfy 0 < oversold ({oversold}) < exit ({exit}) < 100.", nameof(oversold));
         _period = period;
         _oversold = oversold;
         _exit = exit;
@@ -22,36 +25,25 @@ public sealed class MeanReversionPolicy : SignalPolicy
 
     protected override Func<int, int> CreateSignal(PriceSeries series)
     {
-        var close = series.Close;
+        var rsi = Indicators(series, s =>
+        {
+            var r = new double[s.Count];
+            Rsi.Compute(s.Close, _period, r);
+            return r;
+        });
         bool canShort = Actions.AllowsShort;
-        int next = 1, state = 0;
-        double avgGain = 0, avgLoss = 0;
+        int state = 0;
         return t =>
         {
-            for (; next <= t; next++)
-            {
-                double change = close[next] - close[next - 1];
-                double gain = Math.Max(change, 0), loss = Math.Max(-change, 0);
-                if (next <= _period)
-                {
-                    avgGain += gain / _period;
-                    avgLoss += loss / _period;
-                }
-                else
-                {
-                    avgGain = (avgGain * (_period - 1) + gain) / _period;
-                    avgLoss = (avgLoss * (_period - 1) + loss) / _period;
-                }
-            }
             if (t < _period) return 0;
-            double rsi = avgLoss == 0 ? 100 : 100 - 100 / (1 + avgGain / avgLoss);
+            double value = rsi[t];
             if (state == 0)
             {
-                if (rsi < _oversold) state = 1;
-                else if (canShort && rsi > 100 - _oversold) state = -1;
+                if (value < _oversold) state = 1;
+                else if (canShort && value > 100 - _oversold) state = -1;
             }
-            else if (state == 1 && rsi > _exit) state = 0;
-            else if (state == -1 && rsi < 100 - _exit) state = 0;
+            else if (state == 1 && value > _exit) state = 0;
+            else if (state == -1 && value < 100 - _exit) state = 0;
             return state;
         };
     }

@@ -1,9 +1,10 @@
+using StockAgent.Features;
 using StockAgent.Market;
 
 namespace StockAgent.Agents;
 
-/// <summary>Long while the simple moving average of the last <c>fast</c> closes is above that of the last
-/// <c>slow</c> closes (both including t); bearish otherwise; flat until <c>slow</c> closes exist.</summary>
+/// <summary>Long while the simple moving average (<see cref="Sma"/>) of the last <c>fast</c> closes is above that of the
+/// last <c>slow</c> closes (both including t); bearish otherwise; flat until <c>slow</c> closes exist.</summary>
 public sealed class SmaCrossoverPolicy : SignalPolicy
 {
     private readonly int _fast, _slow;
@@ -11,28 +12,22 @@ public sealed class SmaCrossoverPolicy : SignalPolicy
     public SmaCrossoverPolicy(int fast = 50, int slow = 200, ActionSpace? actions = null)
         : base("sma-crossover", $"fast={fast},slow={slow}", actions)
     {
-        if (fast < 1) throw new ArgumentException($"--fast must be at least 1 (got {fast}).");
-        if (fast >= slow) throw new ArgumentException($"--fast ({fast}) must be smaller than --slow ({slow}).");
+        if (fast < 1) throw new ArgumentOutOfRangeException(nameof(fast), $"fast must be at least 1 (got {fast}).");
+        if (fast >= slow) throw new ArgumentException($"fast ({fast}) must be smaller than slow ({slow}).", nameof(fast));
         _fast = fast;
         _slow = slow;
     }
 
     protected override Func<int, int> CreateSignal(PriceSeries series)
     {
-        var close = series.Close;
-        int next = 0;
-        double fastSum = 0, slowSum = 0;
-        return t =>
+        var averages = Indicators(series, s =>
         {
-            for (; next <= t; next++)
-            {
-                fastSum += close[next];
-                slowSum += close[next];
-                if (next >= _fast) fastSum -= close[next - _fast];
-                if (next >= _slow) slowSum -= close[next - _slow];
-            }
-            if (t + 1 < _slow) return 0;
-            return fastSum / _fast > slowSum / _slow ? 1 : -1;
-        };
+            double[] fast = new double[s.Count], slow = new double[s.Count];
+            Sma.Compute(s.Close, _fast, fast);
+            Sma.Compute(s.Close, _slow, slow);
+            return new[] { fast, slow };
+        });
+        double[] fastSma = averages[0], slowSma = averages[1];
+        return t => t + 1 < _slow ? 0 : fastSma[t] > slowSma[t] ? 1 : -1;
     }
 }

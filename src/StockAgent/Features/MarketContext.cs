@@ -12,19 +12,30 @@ internal sealed class MarketContext
 {
     public static IReadOnlyList<string> Names { get; } = ["mkt_ret_1", "mkt_ret_20", "mkt_vol_20"];
 
-    private static readonly int[] Columns = [0, 2, 4]; // ret_1, ret_20, vol_20 of PriceFeatures
-
     private readonly DateOnly[] _dates;
     private readonly float[] _features; // rows of Names.Count, one per index date
 
     private MarketContext(DateOnly[] dates, ReadOnlySpan<double> close)
     {
         _dates = dates;
-        var all = PriceFeatures.Compute(close, new double[close.Length]);
+        int n = close.Length;
+        var ret1 = new double[n];
+        var ret20 = new double[n];
+        var vol20 = new double[n];
+        LogReturn.Compute(close, 1, ret1);
+        LogReturn.Compute(close, 20, ret20);
+        if (n > 0)
+        {
+            vol20[0] = double.NaN;
+            RollingVolatility.Compute(ret1.AsSpan(1), 20, vol20.AsSpan(1));
+        }
         _features = new float[dates.Length * Names.Count];
         for (int j = 0; j < dates.Length; j++)
-            for (int k = 0; k < Columns.Length; k++)
-                _features[j * Names.Count + k] = all[j * PriceFeatures.Count + Columns[k]];
+        {
+            _features[j * Names.Count] = PriceFeatures.OrZero(ret1[j]);
+            _features[j * Names.Count + 1] = PriceFeatures.OrZero(ret20[j]);
+            _features[j * Names.Count + 2] = PriceFeatures.OrZero(vol20[j]);
+        }
     }
 
     public static MarketContext FromBenchmark(PriceSeries benchmark) => new(benchmark.Dates, benchmark.Close);

@@ -1,14 +1,17 @@
+using System.Buffers;
+
 namespace StockAgent.Features;
 
 /// <summary>
-/// Causal per-bar features of one price series, computed in one pass (the value at t uses bars up to t only):
-/// log returns over 1, 5, 20 and 60 bars; realised volatility over 20 and 60 bars (sample std of daily log
-/// returns, not annualised); close / SMA20 - 1 and close / SMA50 - 1; RSI(14) / 100 - 0.5 (Wilder);
-/// close / highest close of the last 252 bars - 1; MACD (EMA12 - EMA26) / close and its histogram
-/// (MACD - EMA9 of MACD) / close, every EMA starting at the first value; Bollinger %b - 0.5 over 20 closes and
-/// 2 sample standard deviations, i.e. (close - SMA20) / (4 std); and the z-score of log(1 + volume) against the
-/// mean and sample std of the 20 bars up to and including t. Every value is scale-free. A value needing more
-/// history than exists is 0, and so is %b or the volume z-score over a window with no spread.
+/// Causal per-bar features of one price series (the value at t uses bars up to t only), each from an indicator kernel:
+/// <see cref="LogReturn"/>s over 1, 5, 20 and 60 bars; <see cref="RollingVolatility"/> over 20 and 60 bars (sample std of
+/// daily log returns, not annualised); close / <see cref="Sma"/>20 - 1 and close / SMA50 - 1; <see cref="Rsi"/>(14) / 100 - 0.5
+/// (Wilder); close / <see cref="RollingMax"/> of the last 252 closes - 1; <see cref="Macd"/>(12, 26, 9) / close and its
+/// histogram / close, every EMA starting at the first value; Bollinger %b - 0.5 over 20 closes and 2 sample standard
+/// deviations, i.e. the <see cref="BollingerBands"/> z-score / 4; and the z-score of log(1 + volume) against the mean and
+/// sample std of the 20 bars up to and including t (the same kernel's <see cref="BollingerBands.ZScore"/> over log volumes). Every value is scale-free. A
+/// value needing more history than exists is 0, and so is %b or the volume z-score over a window with no spread
+/// (the kernels' NaN).
 /// </summary>
 public static class PriceFeatures
 {
@@ -17,6 +20,11 @@ public static class PriceFeatures
          "macd", "macd_hist", "bb_pctb", "volume_z"];
 
     public static int Count => Names.Count;
+
+    // Kernel outputs, one buffer of n values each (then scratch that the Bollinger calls share).
+    private const int Ret1 = 0, Ret5 = 1, Ret20 = 2, Ret60 = 3, Vol20 = 4, Vol60 = 5, Sma20 = 6, Sma50 = 7, Rsi14 = 8, High252 = 9,
+        MacdLine = 10, MacdHist = 11, PriceZ = 12, VolumeZ = 13, MacdSignal = 14, LogVolume = 15, Middle = 16, Upper = 17,
+        Lower = 18, PercentB = 19, Buffers = 20;
 
     /// <summary>Features of every bar, row-major (bars x <see cref="Count"/>).</summary>
     public static float[] Compute(ReadOnlySpan<double> close, ReadOnlySpan<double> volume)
@@ -35,74 +43,54 @@ public static class PriceFeatures
         if (stride < Count) throw new ArgumentOutOfRangeException(nameof(stride), $"stride {stride} is less than the {Count} features.");
         if (n > 0 && destination.Length < (n - 1) * stride + Count)
             throw new ArgumentException($"{destination.Length} values cannot hold {n} rows of stride {stride}.", nameof(destination));
-        var logr = new double[n];
-        var logVolume = new double[n];
-        var maxWindow = new int[n]; // monotonic deque of indices of decreasing closes, [head, tail)
-        int head = 0, tail = 0;
-        for (int t = 0; t < n; t++)
+        if (n == 0) return;
+        var pool = ArrayPool<double>.Shared.Rent(n * Buffers);
+        try
         {
-            logr[t] = t == 0 ? 0 : Math.Log(close[t] / close[t - 1]);
-            logVolume[t] = Math.Log(1 + volume[t]);
-        }
-        const double a12 = 2.0 / 13, a26 = 2.0 / 27, a9 = 2.0 / 10;
-        double sum20 = 0, sum50 = 0, gain = 0, loss = 0;
-        double s20 = 0, ss20 = 0, s60 = 0, ss60 = 0;
-        double ema12 = n > 0 ? close[0] : 0, ema26 = ema12, signal = 0;
-        for (int t = 0; t < n; t++)
-        {
-            double c = close[t], r = logr[t];
-            sum20 += c; if (t >= 20) sum20 -= close[t - 20];
-            sum50 += c; if (t >= 50) sum50 -= close[t - 50];
-            s20 += r; ss20 += r * r; if (t >= 20) { s20 -= logr[t - 20]; ss20 -= logr[t - 20] * logr[t - 20]; }
-            s60 += r; ss60 += r * r; if (t >= 60) { s60 -= logr[t - 60]; ss60 -= logr[t - 60] * logr[t - 60]; }
-            if (t >= 1)
+            Span<double> B(int k) => pool.AsSpan(k * n, n);
+            LogReturn.Compute(close, 1, B(Ret1));
+            LogReturn.Compute(close, 5, B(Ret5));
+            LogReturn.Compute(close, 20, B(Ret20));
+            LogReturn.Compute(close, 60, B(Ret60));
+            B(Vol20)[0] = B(Vol60)[0] = double.NaN; // daily returns start at bar 1
+            RollingVolatility.Compute(B(Ret1)[1..], 20, B(Vol20)[1..]);
+            RollingVolatility.Compute(B(Ret1)[1..], 60, B(Vol60)[1..]);
+            Sma.Compute(close, 20, B(Sma20));
+            Sma.Compute(close, 50, B(Sma50));
+            Rsi.Compute(close, 14, B(Rsi14));
+            RollingMax.Compute(close, 252, B(High252));
+            Macd.Compute(close, 12, 26, 9, B(MacdLine), B(MacdSignal), B(MacdHist));
+            BollingerBands.Compute(close, 20, 2, B(Middle), B(Upper), B(Lower), B(PercentB), B(PriceZ));
+            var logVolume = B(LogVolume);
+            for (int t = 0; t < n; t++) logVolume[t] = Math.Log(1 + volume[t]);
+            BollingerBands.ZScore(logVolume, 20, B(VolumeZ));
+
+            for (int t = 0; t < n; t++)
             {
-                double change = c - close[t - 1];
-                double g = Math.Max(change, 0), l = Math.Max(-change, 0);
-                if (t <= 14) { gain += g / 14; loss += l / 14; }
-                else { gain = (gain * 13 + g) / 14; loss = (loss * 13 + l) / 14; }
+                double c = close[t];
+                var row = destination.Slice(t * stride, Count);
+                row[0] = OrZero(pool[Ret1 * n + t]);
+                row[1] = OrZero(pool[Ret5 * n + t]);
+                row[2] = OrZero(pool[Ret20 * n + t]);
+                row[3] = OrZero(pool[Ret60 * n + t]);
+                row[4] = OrZero(pool[Vol20 * n + t]);
+                row[5] = OrZero(pool[Vol60 * n + t]);
+                row[6] = OrZero(c / pool[Sma20 * n + t] - 1);
+                row[7] = OrZero(c / pool[Sma50 * n + t] - 1);
+                row[8] = OrZero(pool[Rsi14 * n + t] / 100 - 0.5);
+                row[9] = (float)(c / pool[High252 * n + t] - 1);
+                row[10] = OrZero(pool[MacdLine * n + t] / c);
+                row[11] = OrZero(pool[MacdHist * n + t] / c);
+                row[12] = OrZero(pool[PriceZ * n + t] / 4);
+                row[13] = OrZero(pool[VolumeZ * n + t]);
             }
-            ema12 += a12 * (c - ema12);
-            ema26 += a26 * (c - ema26);
-            double macd = ema12 - ema26;
-            signal += a9 * (macd - signal);
-            while (tail > head && close[maxWindow[tail - 1]] <= c) tail--;
-            maxWindow[tail++] = t;
-            if (maxWindow[head] <= t - 252) head++;
-
-            var row = destination.Slice(t * stride, Count);
-            row[0] = (float)r;
-            row[1] = t >= 5 ? (float)Math.Log(c / close[t - 5]) : 0;
-            row[2] = t >= 20 ? (float)Math.Log(c / close[t - 20]) : 0;
-            row[3] = t >= 60 ? (float)Math.Log(c / close[t - 60]) : 0;
-            row[4] = t >= 20 ? (float)Std(s20, ss20, 20) : 0;
-            row[5] = t >= 60 ? (float)Std(s60, ss60, 60) : 0;
-            row[6] = t >= 19 ? (float)(c / (sum20 / 20) - 1) : 0;
-            row[7] = t >= 49 ? (float)(c / (sum50 / 50) - 1) : 0;
-            row[8] = t >= 14 ? (float)((loss == 0 ? 100 : 100 - 100 / (1 + gain / loss)) / 100 - 0.5) : 0;
-            row[9] = (float)(c / close[maxWindow[head]] - 1);
-            row[10] = t >= 25 ? (float)(macd / c) : 0;
-            row[11] = t >= 33 ? (float)((macd - signal) / c) : 0;
-            row[12] = t >= 19 ? (float)(ZScore(close.Slice(t - 19, 20), c) / 4) : 0;
-            row[13] = t >= 19 ? (float)ZScore(logVolume.AsSpan(t - 19, 20), logVolume[t]) : 0;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(pool);
         }
     }
 
-    private static double Std(double sum, double sumSq, int n)
-    {
-        double mean = sum / n;
-        return Math.Sqrt(Math.Max(0, (sumSq - n * mean * mean) / (n - 1)));
-    }
-
-    /// <summary>(x - mean) / sample std of <paramref name="window"/>; 0 when the spread is nil (below 1e-12 of the mean,
-    /// the rounding left by a constant window).</summary>
-    private static double ZScore(ReadOnlySpan<double> window, double x)
-    {
-        double mean = 0, ss = 0;
-        foreach (double v in window) mean += v;
-        mean /= window.Length;
-        foreach (double v in window) ss += (v - mean) * (v - mean);
-        double std = Math.Sqrt(ss / (window.Length - 1));
-        return std > 1e-12 * Math.Abs(mean) ? (x - mean) / std : 0;
-    }
+    /// <summary>A kernel's value as a feature: NaN (warm-up, no spread) becomes 0.</summary>
+    internal static float OrZero(double x) => double.IsNaN(x) ? 0 : (float)x;
 }

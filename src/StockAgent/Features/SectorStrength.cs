@@ -25,6 +25,7 @@ internal sealed class SectorStrength
         _count = new int[_sum.Length];
         foreach (var s in series)
         {
+            var returns = Returns(s.Close);
             int j = 0;
             for (int t = 0; t < s.Count; t++)
             {
@@ -32,7 +33,7 @@ internal sealed class SectorStrength
                 for (int k = 0; k < Lookbacks.Length; k++)
                 {
                     if (t < Lookbacks[k]) continue;
-                    _sum[j * Lookbacks.Length + k] += LogReturn(s.Close, t, Lookbacks[k]);
+                    _sum[j * Lookbacks.Length + k] += returns[k][t];
                     _count[j * Lookbacks.Length + k]++;
                 }
             }
@@ -43,6 +44,7 @@ internal sealed class SectorStrength
     /// at bar t to destination[t * stride + k].</summary>
     public void Write(PriceSeries series, Span<float> destination, int stride)
     {
+        var returns = Returns(series.Close);
         int j = 0;
         for (int t = 0; t < series.Count; t++)
         {
@@ -53,10 +55,20 @@ internal sealed class SectorStrength
                 int i = j * Lookbacks.Length + k;
                 destination[t * stride + k] = t < Lookbacks[k] || !dated || _count[i] == 0
                     ? 0
-                    : (float)(LogReturn(series.Close, t, Lookbacks[k]) - _sum[i] / _count[i]);
+                    : (float)(returns[k][t] - _sum[i] / _count[i]);
             }
         }
     }
 
-    private static double LogReturn(double[] close, int t, int lookback) => Math.Log(close[t] / close[t - lookback]);
+    /// <summary>The <see cref="LogReturn"/> of every lookback (NaN before it has the history).</summary>
+    private static double[][] Returns(double[] close)
+    {
+        var returns = new double[Lookbacks.Length][];
+        for (int k = 0; k < Lookbacks.Length; k++)
+        {
+            returns[k] = new double[close.Length];
+            LogReturn.Compute(close, Lookbacks[k], returns[k]);
+        }
+        return returns;
+    }
 }

@@ -139,6 +139,7 @@ public static class MetricsCalculator
         return r;
     }
 
+    /// <summary>Arithmetic mean: the values summed in order, divided by n. NaN when empty.</summary>
     public static double Mean(ReadOnlySpan<double> x)
     {
         if (x.Length == 0) return double.NaN;
@@ -147,18 +148,36 @@ public static class MetricsCalculator
         return s / x.Length;
     }
 
-    /// <summary>Sample standard deviation (n - 1) of x - shift (the shift does not change it; it is there to
-    /// make the excess-return intent explicit). NaN with fewer than two values.</summary>
-    public static double StdDev(ReadOnlySpan<double> x, double shift)
+    /// <summary>Sample standard deviation of x - shift, which is that of x: the shift only states the excess-return
+    /// intent (Sharpe passes the daily risk-free rate). See <see cref="StdDev(ReadOnlySpan{double}, out double)"/>.</summary>
+    public static double StdDev(ReadOnlySpan<double> x, double shift = 0) => StdDev(x, out _);
+
+    /// <summary>Sample standard deviation (normaliser n - 1), two-pass: m = <see cref="Mean"/>(x), then
+    /// sqrt(sum (x_i - m)^2 / (n - 1)), the accurate algorithm for data held in memory (Chan, Golub and LeVeque 1983,
+    /// "Algorithms for computing the sample variance: analysis and recommendations"). Exactly 0 when every value is the
+    /// same (the mean of equal values can be off by an ulp, which would leave a spread of ~1e-16 x |m|). NaN with fewer
+    /// than two values. <paramref name="mean"/> is m (NaN when x is empty). The kit's one sample-std helper: metrics,
+    /// Bollinger bands and anything else that needs the spread of a window call it.</summary>
+    public static double StdDev(ReadOnlySpan<double> x, out double mean)
     {
+        mean = Mean(x);
         if (x.Length < 2) return double.NaN;
-        double mean = 0, m2 = 0;
-        for (int i = 0; i < x.Length; i++)
+        double ss = 0;
+        foreach (var v in x)
         {
-            double v = x[i] - shift, d = v - mean;
-            mean += d / (i + 1);
-            m2 += d * (v - mean);
+            double d = v - mean;
+            ss += d * d;
         }
-        return Math.Sqrt(m2 / (x.Length - 1));
+        // Rounding alone leaves |x_i - m| below n eps |m| (eps = 2.2e-16); only then is it worth checking for equal values.
+        double n = x.Length;
+        if (ss <= 1e-30 * n * n * n * mean * mean && AllEqual(x)) return 0;
+        return Math.Sqrt(ss / (x.Length - 1));
+    }
+
+    private static bool AllEqual(ReadOnlySpan<double> x)
+    {
+        foreach (var v in x)
+            if (v != x[0]) return false;
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using StockAgent.Agents;
 using StockAgent.Backtest;
 using StockAgent.Experience;
+using StockAgent.Experiments;
 using StockAgent.Features;
 using StockAgent.Market;
 using StockAgent.Statistics;
@@ -12,8 +13,11 @@ namespace StockAgent.Cli.Bench;
 /// <summary>The kit's hot paths; each area adds its benchmarks here.</summary>
 public static class BenchmarkCatalog
 {
-    public static IEnumerable<IBenchmark> All(MarketData market, string? dataDirectory)
+    public static IEnumerable<IBenchmark> All(ExperimentContext context)
     {
+        var market = context.Market;
+        var split = context.Resolved;
+        var dataDirectory = context.Settings.DataDirectory;
         var series = market.Universe.Select(u => market[u.Symbol]).ToList();
         var sma = new SmaCrossoverPolicy(50, 200);
         if (dataDirectory is not null)
@@ -43,8 +47,6 @@ public static class BenchmarkCatalog
             lastYears.Sum(r => (long)StationaryBootstrap.Returns(r, new BootstrapOptions { Resamples = 10_000 }).Resamples));
 
         var folder = Directory.CreateTempSubdirectory("stockagent-bench-").FullName;
-        var calendar = market.Series.Values.SelectMany(s => s.Dates).Distinct().Order().ToArray();
-        var split = DataSplit.Default.Resolve(calendar, market.Symbols.ToArray());
         var sampler = new EpisodeSampler(market, split);
         var collector = new ExperienceCollector(market);
         var info = new BatchInfo(sma.Id, sma.Version, "composite", DataSplit.Default.SourceText, "{}", 0);

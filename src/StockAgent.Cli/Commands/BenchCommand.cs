@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StockAgent.Cli.Bench;
+using StockAgent.Experiments;
 using StockAgent.Market;
 
 namespace StockAgent.Cli.Commands;
@@ -21,10 +22,10 @@ public static class BenchCommand
             int repeats = parse.GetValue(repeat);
             if (repeats < 1) throw new ArgumentException($"--repeat must be at least 1 (got {repeats}).");
             var dir = parse.GetValue(data);
-            var market = MarketSource.Load(dir, new SyntheticMarketOptions { Symbols = 104, Sectors = 11, Years = 21 });
-            o.WriteLine($"market: {market.Source}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+            var context = ExperimentContext.Load(new ExperimentSettings { DataDirectory = dir, Synthetic = new SyntheticMarketOptions { Symbols = 104, Sectors = 11, Years = 21 } });
+            o.WriteLine($"market: {context.Market.Source}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
             o.WriteLine($"{"benchmark",-50} {"units",10} {"median",10} {"best",10} {"throughput",18}");
-            foreach (var b in BenchmarkCatalog.All(market, dir))
+            foreach (var b in BenchmarkCatalog.All(context))
             {
                 if (parse.GetValue(filter) is { } f && !b.Name.Contains(f, StringComparison.OrdinalIgnoreCase)) continue;
                 var r = BenchmarkRunner.Measure(b, repeats, TimeSpan.FromSeconds(parse.GetValue(warmUp)));

@@ -1,3 +1,4 @@
+using StockAgent.IO;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -45,20 +46,12 @@ public sealed class ExperimentRegistry : IDisposable
         var full = System.IO.Path.GetFullPath(path);
         if (readOnly && !File.Exists(full)) throw new FileNotFoundException($"Experiment registry '{full}' does not exist.", full);
         if (!readOnly) Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
+        var connection = SqliteFile.Connection(full, readOnly);
         try
         {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 15000;");
+            SqliteFile.Open(connection, readOnly, busyTimeoutMs: 15000);
             if (!readOnly)
             {
-                Execute(connection, "PRAGMA journal_mode = WAL;");
                 using var tx = connection.BeginTransaction(deferred: false);
                 Execute(connection, Schema, tx);
                 int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;", tx), CultureInfo.InvariantCulture);
@@ -148,19 +141,7 @@ public sealed class ExperimentRegistry : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null) => SqliteFile.Execute(connection, sql, tx);
 
-    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
+    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null) => SqliteFile.Scalar(connection, sql, tx);
 }

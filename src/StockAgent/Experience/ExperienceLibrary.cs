@@ -1,3 +1,4 @@
+using StockAgent.IO;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using StockAgent.Market;
@@ -86,22 +87,11 @@ public sealed class ExperienceLibrary : IDisposable
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
             writerLock = LibraryWriterLock.Acquire(full);
         }
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
+        var connection = SqliteFile.Connection(full, readOnly);
         try
         {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 10000;");
-            if (!readOnly)
-            {
-                Execute(connection, "PRAGMA journal_mode = WAL;");
-                Execute(connection, "PRAGMA synchronous = NORMAL;");
-            }
+            SqliteFile.Open(connection, readOnly, busyTimeoutMs: 10000);
+            if (!readOnly) Execute(connection, "PRAGMA synchronous = NORMAL;");
             Execute(connection, "PRAGMA foreign_keys = ON;");
             int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
             if (version > SchemaVersion)
@@ -525,19 +515,9 @@ public sealed class ExperienceLibrary : IDisposable
 
     private static object Db(double x) => double.IsNaN(x) ? DBNull.Value : x;
 
-    private static void Execute(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteConnection c, string sql) => SqliteFile.Execute(c, sql);
 
-    private static object? Scalar(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
+    private static object? Scalar(SqliteConnection c, string sql) => SqliteFile.Scalar(c, sql);
 
     public void Dispose()
     {

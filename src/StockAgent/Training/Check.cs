@@ -15,5 +15,12 @@ internal static class Check
         if (!ok) throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key} must be in {(minExclusive ? "(" : "[")}{Fmt(min)}, {Fmt(max)}] (got {Fmt(value)})."), key);
     }
 
+    /// <summary>A positive, finite number (a step size, a clipping norm: no upper bound is meaningful).</summary>
+    public static void Positive(double value, string key)
+    {
+        if (!(double.IsFinite(value) && value > 0))
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key} must be a positive number (got {Fmt(value)})."), key);
+    }
+
     private static string Fmt(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -71,11 +71,11 @@ public abstract record RlOptions : TrainingOptions
             throw new ArgumentException($"batch_size x group_size must be at most {MaxTrajectoriesPerIteration:N0} trajectories per iteration (got {(long)GroupsPerIteration * GroupSize:N0}).", "batch_size");
         Check.Range(Epochs, 1, 1000, "epochs");
         Check.Range(MinibatchSteps, 1, 100_000_000, "minibatch_steps");
-        Check.Range(LearningRate, 0, 10, "learning_rate", minExclusive: true);
+        Check.Positive(LearningRate, "learning_rate");
         Check.Range(ClipEps, 0, 0.999999, "clip_eps", minExclusive: true);
         Check.Range(KlCoef, 0, 1e6, "kl_coef");
         Check.Range(EntropyCoef, 0, 1e6, "entropy_coef");
-        Check.Range(MaxGradNorm, 0, 1e9, "max_grad_norm", minExclusive: true);
+        Check.Positive(MaxGradNorm, "max_grad_norm");
         Check.Range(Window, 2, 100_000, "window");
         RewardFunctions.ByName(RewardName);
     }

@@ -52,7 +52,7 @@ public sealed record SftOptions : TrainingOptions
         Check.Range(RiskAversion, 0, 1e6, "risk_aversion");
         Check.Range(Epochs, 1, 100_000, "sft_epochs");
         Check.Range(BatchSize, 1, 1_000_000, "sft_batch_size");
-        Check.Range(LearningRate, 0, 10, "sft_learning_rate", minExclusive: true);
+        Check.Positive(LearningRate, "sft_learning_rate");
         Check.Range(LoraAlpha, 0, 1e6, "lora_alpha");
         foreach (var h in Hidden) Check.Range(h, 1, 65_536, "hidden");
         Check.Range(SequenceLength, 1, 10_000, "sequence_length");

@@ -78,7 +78,7 @@ public class TrainingConfigTests
     }
 
     [Theory]
-    [InlineData("learning_rate=-1", "--set learning_rate=-1: learning_rate must be in (0, 10]")]
+    [InlineData("learning_rate=-1", "--set learning_rate=-1: learning_rate must be a positive number (got -1)")]
     [InlineData("group_size=99999", "--set group_size=99999: group_size must be between 1 and 1,024")]
     [InlineData("advantage_scaling=median", "advantage_scaling must be one of group, batch, none (got 'median')")]
     [InlineData("reward=happiness", "reward must be one of composite")]

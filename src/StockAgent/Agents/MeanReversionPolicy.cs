@@ -25,18 +25,15 @@ public sealed class MeanReversionPolicy : SignalPolicy
 
     protected override Func<int, int> CreateSignal(PriceSeries series)
     {
-        var rsi = Indicators(series, s =>
-        {
-            var r = new double[s.Count];
-            Rsi.Compute(s.Close, _period, r);
-            return r;
-        });
+        var close = series.Close;
+        var rsi = new Rsi.Cursor(_period);
         bool canShort = Actions.AllowsShort;
-        int state = 0;
+        int state = 0, next = 0;
         return t =>
         {
+            for (; next <= t; next++) rsi.Advance(close, next);
             if (t < _period) return 0;
-            double value = rsi[t];
+            double value = rsi.Value(t);
             if (state == 0)
             {
                 if (value < _oversold) state = 1;

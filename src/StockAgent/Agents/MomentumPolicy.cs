@@ -21,19 +21,14 @@ public sealed class MomentumPolicy : SignalPolicy
 
     protected override Func<int, int> CreateSignal(PriceSeries series)
     {
-        var returns = Indicators(series, s =>
-        {
-            var r = new double[s.Count];
-            LogReturn.Compute(s.Close, _lookback, r);
-            return r;
-        });
+        var close = series.Close;
         int signal = 0, lastReview = int.MinValue;
         return t =>
         {
             if (t < _lookback) return 0;
             if (lastReview == int.MinValue || t - lastReview >= _hold)
             {
-                signal = returns[t] > 0 ? 1 : -1;
+                signal = LogReturn.At(close, t, _lookback) > 0 ? 1 : -1;
                 lastReview = t;
             }
             return signal;

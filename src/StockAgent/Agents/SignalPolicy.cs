@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using StockAgent.Market;
 
 namespace StockAgent.Agents;
@@ -6,15 +5,13 @@ namespace StockAgent.Agents;
 /// <summary>
 /// Base of the rule-based baselines: a session turns each bar into a signal +1 (long), -1 (bearish) or 0
 /// (flat). Bullish maps to the largest exposure of the action space; bearish to the smallest (short when
-/// the space allows it, else flat). A baseline's indicators come from the Features kernels, computed once per series
-/// (and shared by every session on it: <see cref="Indicators{T}"/>); their value at t uses bars up to t only, so a
-/// decision at t depends on nothing later. Per-session state (a position rule, a review clock) starts at the session's
-/// first decision.
+/// the space allows it, else flat). A baseline's indicators are the Features kernels' (<c>Sma</c>, <c>Rsi</c>,
+/// <c>LogReturn</c>), advanced bar by bar up to the bar being decided with the kernels' own cursors, so a decision at t
+/// reads no later bar and a session costs O(t). Per-session state (a position rule, a review clock) starts at the
+/// session's first decision.
 /// </summary>
 public abstract class SignalPolicy : IPolicy
 {
-    private readonly ConditionalWeakTable<PriceSeries, object> _indicators = new();
-
     protected SignalPolicy(string id, string version, ActionSpace? actions)
     {
         Id = id;
@@ -35,12 +32,6 @@ public abstract class SignalPolicy : IPolicy
 
     /// <summary>Returns a function from bar t to the signal at t's close (called with increasing t).</summary>
     protected abstract Func<int, int> CreateSignal(PriceSeries series);
-
-    /// <summary>The indicator series of <paramref name="series"/>, computed by <paramref name="compute"/> on first use
-    /// and cached for this policy while the series lives (safe from parallel sessions). <paramref name="compute"/> must
-    /// be causal (the value at t from bars up to t) and depend on the series and this policy's parameters only.</summary>
-    protected T Indicators<T>(PriceSeries series, Func<PriceSeries, T> compute) where T : class =>
-        (T)_indicators.GetValue(series, s => compute(s));
 
     private sealed class Session(SignalPolicy policy, Func<int, int> signal) : IPolicySession
     {

@@ -20,14 +20,17 @@ public sealed class SmaCrossoverPolicy : SignalPolicy
 
     protected override Func<int, int> CreateSignal(PriceSeries series)
     {
-        var averages = Indicators(series, s =>
+        var close = series.Close;
+        Sma.Cursor fast = new(_fast), slow = new(_slow);
+        int next = 0;
+        return t =>
         {
-            double[] fast = new double[s.Count], slow = new double[s.Count];
-            Sma.Compute(s.Close, _fast, fast);
-            Sma.Compute(s.Close, _slow, slow);
-            return new[] { fast, slow };
-        });
-        double[] fastSma = averages[0], slowSma = averages[1];
-        return t => t + 1 < _slow ? 0 : fastSma[t] > slowSma[t] ? 1 : -1;
+            for (; next <= t; next++)
+            {
+                fast.Advance(close, next);
+                slow.Advance(close, next);
+            }
+            return t + 1 < _slow ? 0 : fast.Value(t) > slow.Value(t) ? 1 : -1;
+        };
     }
 }

@@ -12,7 +12,8 @@ namespace StockAgent.Backtest;
 /// observation; the caller decides from <see cref="Bar"/>, <see cref="Position"/> and <see cref="Observation"/>
 /// and passes the decision to <see cref="Apply"/>, which turns a changed target into the order that fills at the
 /// next bar's open. <see cref="Observe"/> returns false once the last bar is settled; <see cref="Result"/> then
-/// returns the backtest. Reads no bar after the one being settled.
+/// returns the backtest. Reads no bar after the one being settled. Fills, exits, sizing and the cash limit are the
+/// <see cref="ExecutionModel"/>'s, the same as <see cref="PortfolioBacktester"/>'s.
 /// </summary>
 internal sealed class BacktestStepper
 {
@@ -21,16 +22,16 @@ internal sealed class BacktestStepper
     private readonly BacktestOptions _options;
     private readonly IObservationSource? _observations;
     private readonly int _start, _end, _n, _obsSize;
-    private readonly bool _stops;
+    private readonly ExecutionModel _model;
+    private readonly Account _account;
+    private readonly Holding _holding;
     private readonly double[] _open, _high, _low, _close;
     private readonly DateOnly[] _dates;
     private readonly double[] _equity, _cash, _shares, _exposure, _targets, _logProbs;
     private readonly int[] _actions;
     private readonly float[] _obs;
     private readonly float[]? _recorded;
-    private readonly TradeBook _book;
-    private double _cashNow, _sharesNow, _pending, _traded, _costs, _lastTarget;
-    private bool _hasPending, _awaitingDecision, _finished;
+    private bool _awaitingDecision, _finished;
     private int _i;
     private PositionState _position;
 
@@ -48,7 +49,9 @@ internal sealed class BacktestStepper
         _start = start;
         _end = end;
         _n = end - start + 1;
-        _stops = options.StopLoss is not null || options.TakeProfit is not null;
+        _model = new ExecutionModel(options);
+        _account = new Account(options.InitialCash);
+        _holding = new Holding(series.Symbol);
         _equity = new double[_n];
         _cash = new double[_n];
         _shares = new double[_n];
@@ -59,8 +62,6 @@ internal sealed class BacktestStepper
         _obsSize = observations?.Size ?? 0;
         _obs = _obsSize > 0 ? new float[_obsSize] : [];
         _recorded = options.RecordObservations && _obsSize > 0 ? new float[_n * _obsSize] : null;
-        _book = new TradeBook(series.Symbol);
-        _cashNow = options.InitialCash;
     }
 
     /// <summary>The bar being decided (an index into the series), valid after <see cref="Observe"/> returned true.</summary>
@@ -79,29 +80,21 @@ internal sealed class BacktestStepper
         if (_awaitingDecision) throw new InvalidOperationException("the decision at the current bar has not been applied.");
         if (_finished) return false;
         int i = _i, t = _start + i;
-        var options = _options;
         var dates = _dates;
-        if (_hasPending && _pending != _sharesNow)
-            Fills.Execute(ref _cashNow, ref _sharesNow, _pending - _sharesNow, _open[t], options.Costs, options.AllowShort, _book, dates[t], t, "signal", ref _traded, ref _costs);
-        _hasPending = false;
-
-        if (_stops)
-        {
-            var (price, reason) = Fills.CheckStops(_sharesNow, _book.EntryPrice, options.StopLoss, options.TakeProfit, _open[t], _high[t], _low[t]);
-            if (!double.IsNaN(price))
-                Fills.Execute(ref _cashNow, ref _sharesNow, -_sharesNow, price, options.Costs, options.AllowShort, _book, dates[t], t, reason, ref _traded, ref _costs);
-        }
+        var (model, account, holding) = (_model, _account, _holding);
+        if (holding.HasPending) model.FillPending(account, holding, _open[t], dates[t], t);
+        if (model.HasExits) model.ApplyExits(account, holding, _open[t], _high[t], _low[t], dates[t], t);
 
         double close = _close[t];
         bool last = i == _n - 1;
-        if (last && options.CloseAtEnd && _sharesNow != 0)
-            Fills.Execute(ref _cashNow, ref _sharesNow, -_sharesNow, close, options.Costs, options.AllowShort, _book, dates[t], t, "end", ref _traded, ref _costs);
+        if (last && model.CloseAtEnd) model.CloseOut(account, holding, close, dates[t], t);
 
-        double value = _sharesNow * close;
-        double eq = _cashNow + value;
+        double shares = holding.Shares, cash = account.Cash;
+        double value = shares * close;
+        double eq = cash + value;
         _equity[i] = eq;
-        _cash[i] = _cashNow;
-        _shares[i] = _sharesNow;
+        _cash[i] = cash;
+        _shares[i] = shares;
         _exposure[i] = eq > 0 ? value / eq : 0;
 
         if (last)
@@ -111,7 +104,7 @@ internal sealed class BacktestStepper
             _finished = true;
             return false;
         }
-        _position = _book.PositionAt(_sharesNow, close, eq, t);
+        _position = holding.PositionAt(close, eq, t);
         if (_obsSize > 0)
         {
             _observations!.Observe(t, _position, _obs);
@@ -129,19 +122,11 @@ internal sealed class BacktestStepper
         if (!_awaitingDecision) throw new InvalidOperationException("no decision is due: call Observe first.");
         int i = _i, t = _start + i;
         double e = decision.TargetExposure;
-        if (!double.IsFinite(e) || Math.Abs(e) > 1)
-            throw new InvalidOperationException($"policy {_policyId} returned target exposure {e} at {_dates[t]:yyyy-MM-dd}; it must be in [-1, 1].");
-        if (e < 0 && !_options.AllowShort)
-            throw new InvalidOperationException($"policy {_policyId} asked for a short position at {_dates[t]:yyyy-MM-dd} but shorting is not enabled.");
+        _model.CheckTarget(_policyId, e, _series.Symbol, _dates[t]);
         _actions[i] = decision.Action;
         _targets[i] = e;
         _logProbs[i] = decision.LogProb;
-        if (e != _lastTarget)
-        {
-            _pending = Fills.TargetShares(_equity[i], e, _options.PositionSize, _close[t]);
-            _hasPending = true;
-            _lastTarget = e;
-        }
+        if (_holding.Decide(e)) _holding.Order(_model.TargetShares(_equity[i], e, _close[t]));
         _awaitingDecision = false;
         _i = i + 1;
     }
@@ -159,6 +144,6 @@ internal sealed class BacktestStepper
     {
         if (!_finished) throw new InvalidOperationException($"{_series.Symbol}: the episode has not reached its last bar.");
         return new BacktestResult(_series.Symbol, _start, _series.Dates[_start..(_end + 1)], _equity, _cash, _shares, _exposure,
-            _actions, _targets, _logProbs, _book.Trades, _traded, _costs, _options.InitialCash, _recorded, _obsSize);
+            _actions, _targets, _logProbs, _holding.Book.Trades, _account.Traded, _account.Costs, _options.InitialCash, _recorded, _obsSize);
     }
 }

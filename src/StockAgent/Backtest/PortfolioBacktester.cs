@@ -8,7 +8,9 @@ namespace StockAgent.Backtest;
 /// Runs one policy on many symbols sharing one cash account (equal-weight allocation, see
 /// <see cref="PortfolioOptions"/>). Days are the union of the symbols' trading days; a symbol without a bar
 /// on a day neither decides nor trades and is valued at its last close. Orders decided at a day's close fill
-/// at each symbol's next open, sells before buys so that cash from sales can fund purchases.
+/// at each symbol's next open, sells before buys so that cash from sales can fund purchases. Fills, exits, sizing and
+/// the cash limit are the <see cref="ExecutionModel"/>'s, the same as a single-symbol backtest's (so a stopped-out
+/// holding stays flat until its target changes, as in <see cref="Backtester"/>).
 /// </summary>
 public static class PortfolioBacktester
 {
@@ -41,31 +43,40 @@ public static class PortfolioBacktester
             }
         }
 
+        var model = new ExecutionModel(bt);
+        var account = new Account(bt.InitialCash);
         var sessions = series.Select((s, k) => policy.Begin(s, seed + k)).ToArray();
-        var books = series.Select(s => new TradeBook(s.Symbol)).ToArray();
-        var shares = new double[m];
-        var target = new double[m];
-        var hasTarget = new bool[m];
+        var holdings = series.Select(s => new Holding(s.Symbol)).ToArray();
         var lastClose = new double[m];
         var equity = new double[n];
         var cashCurve = new double[n];
         var gross = new double[n];
-        double cash = bt.InitialCash, traded = 0, costs = 0;
         var order = new int[m];
+        var change = new double[m];
 
         for (int i = 0; i < n; i++)
         {
-            // 1. Fill yesterday's orders at today's open: sells first.
+            // 1. Yesterday's orders fill at today's open, sells first so that their cash can fund the buys.
             int count = 0;
             for (int k = 0; k < m; k++)
-                if (hasTarget[k] && bar[k][i] >= 0 && target[k] != shares[k]) order[count++] = k;
-            Array.Sort(order, 0, count, Comparer<int>.Create((a, b) => (target[a] - shares[a]).CompareTo(target[b] - shares[b])));
+            {
+                var h = holdings[k];
+                if (!h.HasPending || bar[k][i] < 0) continue;
+                double delta = h.PendingShares - h.Shares;
+                int at = count++;
+                for (; at > 0 && change[at - 1] > delta; at--) // insertion by change, ties in symbol order
+                {
+                    change[at] = change[at - 1];
+                    order[at] = order[at - 1];
+                }
+                change[at] = delta;
+                order[at] = k;
+            }
             for (int q = 0; q < count; q++)
             {
                 int k = order[q], b = bar[k][i];
                 var s = series[k];
-                Fills.Execute(ref cash, ref shares[k], target[k] - shares[k], s.Open[b], bt.Costs, bt.AllowShort, books[k], s.Dates[b], b, "signal", ref traded, ref costs);
-                hasTarget[k] = false;
+                model.FillPending(account, holdings[k], s.Open[b], s.Dates[b], b);
             }
 
             // 2. Stops, end-of-run liquidation, and marking to market.
@@ -73,25 +84,20 @@ public static class PortfolioBacktester
             for (int k = 0; k < m; k++)
             {
                 int b = bar[k][i];
-                var s = series[k];
+                var h = holdings[k];
                 if (b >= 0)
                 {
-                    if (bt.StopLoss is not null || bt.TakeProfit is not null)
-                    {
-                        var (price, reason) = Fills.CheckStops(shares[k], books[k].EntryPrice, bt.StopLoss, bt.TakeProfit, s.Open[b], s.High[b], s.Low[b]);
-                        if (!double.IsNaN(price))
-                            Fills.Execute(ref cash, ref shares[k], -shares[k], price, bt.Costs, bt.AllowShort, books[k], s.Dates[b], b, reason, ref traded, ref costs);
-                    }
+                    var s = series[k];
+                    if (model.HasExits) model.ApplyExits(account, h, s.Open[b], s.High[b], s.Low[b], s.Dates[b], b);
                     lastClose[k] = s.Close[b];
-                    if (i == n - 1 && bt.CloseAtEnd && shares[k] != 0)
-                        Fills.Execute(ref cash, ref shares[k], -shares[k], s.Close[b], bt.Costs, bt.AllowShort, books[k], s.Dates[b], b, "end", ref traded, ref costs);
+                    if (i == n - 1 && model.CloseAtEnd) model.CloseOut(account, h, s.Close[b], s.Dates[b], b);
                 }
-                value += shares[k] * lastClose[k];
-                grossValue += Math.Abs(shares[k] * lastClose[k]);
+                value += h.Shares * lastClose[k];
+                grossValue += Math.Abs(h.Shares * lastClose[k]);
             }
-            double eq = cash + value;
+            double eq = account.Cash + value;
             equity[i] = eq;
-            cashCurve[i] = cash;
+            cashCurve[i] = account.Cash;
             gross[i] = eq > 0 ? grossValue / eq : 0;
             if (i == n - 1) break;
 
@@ -101,21 +107,21 @@ public static class PortfolioBacktester
                 int b = bar[k][i];
                 if (b < 0) continue;
                 var s = series[k];
-                double posValue = shares[k] * s.Close[b];
-                var position = books[k].PositionAt(shares[k], s.Close[b], eq, b);
-                var d = sessions[k].Decide(new DecisionContext(b, position, ReadOnlySpan<float>.Empty));
-                if (!double.IsFinite(d.TargetExposure) || Math.Abs(d.TargetExposure) > 1 || (d.TargetExposure < 0 && !bt.AllowShort))
-                    throw new InvalidOperationException($"policy {policy.Id} returned target exposure {d.TargetExposure} for {s.Symbol} at {s.Dates[b]:yyyy-MM-dd}.");
+                var h = holdings[k];
+                var d = sessions[k].Decide(new DecisionContext(b, h.PositionAt(s.Close[b], eq, b), ReadOnlySpan<float>.Empty));
+                model.CheckTarget(policy.Id, d.TargetExposure, s.Symbol, s.Dates[b]);
+                h.Decide(d.TargetExposure);
+                if (h.Stopped) continue; // stopped out: flat until the target changes
                 double weight = d.TargetExposure / m;
-                double currentWeight = eq > 0 ? posValue / eq : 0;
-                bool mustTrade = weight == 0 ? shares[k] != 0 : Math.Sign(weight) != Math.Sign(currentWeight) || Math.Abs(weight * bt.PositionSize - currentWeight) > options.RebalanceTolerance;
-                if (!mustTrade) continue;
-                target[k] = Fills.TargetShares(eq, weight, bt.PositionSize, s.Close[b]);
-                hasTarget[k] = true;
+                double currentWeight = eq > 0 ? h.Shares * s.Close[b] / eq : 0;
+                bool mustTrade = weight == 0
+                    ? h.Shares != 0
+                    : Math.Sign(weight) != Math.Sign(currentWeight) || Math.Abs(weight * bt.PositionSize - currentWeight) > options.RebalanceTolerance;
+                if (mustTrade) h.Order(model.TargetShares(eq, weight, s.Close[b]));
             }
         }
 
         return new PortfolioResult(series.Select(s => s.Symbol).ToArray(), dates, equity, cashCurve, gross,
-            books.SelectMany(b => b.Trades).OrderBy(t => t.ExitDate).ToList(), traded, costs, bt.InitialCash);
+            holdings.SelectMany(h => h.Book.Trades).OrderBy(t => t.ExitDate).ToList(), account.Traded, account.Costs, bt.InitialCash);
     }
 }

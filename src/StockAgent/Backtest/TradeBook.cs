@@ -19,12 +19,6 @@ internal sealed class TradeBook(string symbol)
 
     public int EntryBar => _entryBar;
 
-    /// <summary>What a policy may know of this position at bar <paramref name="bar"/>'s close.</summary>
-    public StockAgent.Features.PositionState PositionAt(double shares, double close, double equity, int bar) =>
-        shares == 0
-            ? StockAgent.Features.PositionState.Flat
-            : new StockAgent.Features.PositionState(equity > 0 ? shares * close / equity : 0, Math.Sign(shares) * (close / EntryPrice - 1), bar - _entryBar);
-
     /// <summary>Records a fill of <paramref name="delta"/> shares (signed) at <paramref name="price"/> with
     /// <paramref name="commission"/>, given the position before it.</summary>
     public void Fill(double positionBefore, double delta, double price, double commission, DateOnly date, int bar, string reason)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace StockAgent.Features;
 
 /// <summary>
@@ -21,11 +19,6 @@ public static class PriceFeatures
 
     public static int Count => Names.Count;
 
-    // Kernel outputs, one buffer of n values each (then scratch that the Bollinger calls share).
-    private const int Ret1 = 0, Ret5 = 1, Ret20 = 2, Ret60 = 3, Vol20 = 4, Vol60 = 5, Sma20 = 6, Sma50 = 7, Rsi14 = 8, High252 = 9,
-        MacdLine = 10, MacdHist = 11, PriceZ = 12, VolumeZ = 13, MacdSignal = 14, LogVolume = 15, Middle = 16, Upper = 17,
-        Lower = 18, PercentB = 19, Buffers = 20;
-
     /// <summary>Features of every bar, row-major (bars x <see cref="Count"/>).</summary>
     public static float[] Compute(ReadOnlySpan<double> close, ReadOnlySpan<double> volume)
     {
@@ -35,7 +28,8 @@ public static class PriceFeatures
     }
 
     /// <summary>Writes bar t's features to <paramref name="destination"/>[t * stride + k] for k in [0, <see cref="Count"/>);
-    /// other positions are left alone, so callers can put more columns in the same rows.</summary>
+    /// other positions are left alone, so callers can put more columns in the same rows. One pass: every kernel advances
+    /// bar by bar with its own cursor (the arithmetic of its span form, so the numbers are the kernels').</summary>
     public static void Compute(ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Span<float> destination, int stride)
     {
         int n = close.Length;
@@ -43,51 +37,48 @@ public static class PriceFeatures
         if (stride < Count) throw new ArgumentOutOfRangeException(nameof(stride), $"stride {stride} is less than the {Count} features.");
         if (n > 0 && destination.Length < (n - 1) * stride + Count)
             throw new ArgumentException($"{destination.Length} values cannot hold {n} rows of stride {stride}.", nameof(destination));
-        if (n == 0) return;
-        var pool = ArrayPool<double>.Shared.Rent(n * Buffers);
-        try
+        var logVolume = new double[n];
+        var dailyReturns = new double[Math.Max(0, n - 1)]; // ln(close_t / close_{t-1}) for t >= 1, at index t - 1
+        for (int t = 0; t < n; t++)
         {
-            Span<double> B(int k) => pool.AsSpan(k * n, n);
-            LogReturn.Compute(close, 1, B(Ret1));
-            LogReturn.Compute(close, 5, B(Ret5));
-            LogReturn.Compute(close, 20, B(Ret20));
-            LogReturn.Compute(close, 60, B(Ret60));
-            B(Vol20)[0] = B(Vol60)[0] = double.NaN; // daily returns start at bar 1
-            RollingVolatility.Compute(B(Ret1)[1..], 20, B(Vol20)[1..]);
-            RollingVolatility.Compute(B(Ret1)[1..], 60, B(Vol60)[1..]);
-            Sma.Compute(close, 20, B(Sma20));
-            Sma.Compute(close, 50, B(Sma50));
-            Rsi.Compute(close, 14, B(Rsi14));
-            RollingMax.Compute(close, 252, B(High252));
-            Macd.Compute(close, 12, 26, 9, B(MacdLine), B(MacdSignal), B(MacdHist));
-            BollingerBands.Compute(close, 20, 2, B(Middle), B(Upper), B(Lower), B(PercentB), B(PriceZ));
-            var logVolume = B(LogVolume);
-            for (int t = 0; t < n; t++) logVolume[t] = Math.Log(1 + volume[t]);
-            BollingerBands.ZScore(logVolume, 20, B(VolumeZ));
-
-            for (int t = 0; t < n; t++)
-            {
-                double c = close[t];
-                var row = destination.Slice(t * stride, Count);
-                row[0] = OrZero(pool[Ret1 * n + t]);
-                row[1] = OrZero(pool[Ret5 * n + t]);
-                row[2] = OrZero(pool[Ret20 * n + t]);
-                row[3] = OrZero(pool[Ret60 * n + t]);
-                row[4] = OrZero(pool[Vol20 * n + t]);
-                row[5] = OrZero(pool[Vol60 * n + t]);
-                row[6] = OrZero(c / pool[Sma20 * n + t] - 1);
-                row[7] = OrZero(c / pool[Sma50 * n + t] - 1);
-                row[8] = OrZero(pool[Rsi14 * n + t] / 100 - 0.5);
-                row[9] = (float)(c / pool[High252 * n + t] - 1);
-                row[10] = OrZero(pool[MacdLine * n + t] / c);
-                row[11] = OrZero(pool[MacdHist * n + t] / c);
-                row[12] = OrZero(pool[PriceZ * n + t] / 4);
-                row[13] = OrZero(pool[VolumeZ * n + t]);
-            }
+            if (t > 0) dailyReturns[t - 1] = LogReturn.At(close, t, 1);
+            logVolume[t] = Math.Log(1 + volume[t]);
         }
-        finally
+        Sma.Cursor sma20 = new(20), sma50 = new(50);
+        Rsi.Cursor rsi = new(14);
+        RollingMax.Cursor high = new(252, n);
+        Macd.Cursor macd = new(12, 26, 9);
+        RollingVolatility.Cursor vol20 = new(20), vol60 = new(60);
+        int count = Count;
+        for (int t = 0; t < n; t++)
         {
-            ArrayPool<double>.Shared.Return(pool);
+            double c = close[t];
+            sma20.Advance(close, t);
+            sma50.Advance(close, t);
+            rsi.Advance(close, t);
+            double max = high.Advance(close, t);
+            macd.Advance(close, t);
+            var row = destination.Slice(t * stride, count);
+            if (t > 0)
+            {
+                vol20.Advance(dailyReturns, t - 1);
+                vol60.Advance(dailyReturns, t - 1);
+                row[0] = (float)dailyReturns[t - 1];
+                row[4] = OrZero(vol20.Value(t - 1));
+                row[5] = OrZero(vol60.Value(t - 1));
+            }
+            else row[0] = row[4] = row[5] = 0;
+            row[1] = OrZero(LogReturn.At(close, t, 5));
+            row[2] = OrZero(LogReturn.At(close, t, 20));
+            row[3] = OrZero(LogReturn.At(close, t, 60));
+            row[6] = OrZero(c / sma20.Value(t) - 1);
+            row[7] = OrZero(c / sma50.Value(t) - 1);
+            row[8] = OrZero(rsi.Value(t) / 100 - 0.5);
+            row[9] = (float)(c / max - 1);
+            row[10] = OrZero(macd.Macd(t) / c);
+            row[11] = OrZero(macd.Histogram(t) / c);
+            row[12] = OrZero(BollingerBands.ZScoreAt(close, t, 20) / 4);
+            row[13] = OrZero(BollingerBands.ZScoreAt(logVolume, t, 20));
         }
     }
 

@@ -3,7 +3,7 @@ using StockAgent.Market;
 namespace StockAgent.Features;
 
 /// <summary>
-/// Relative strength within one sector: a symbol's 20-bar (60-bar) log return minus the equal-weight mean 20-bar
+/// Relative strength within one sector: a symbol's 20-bar (60-bar) <see cref="LogReturn"/> minus the equal-weight mean 20-bar
 /// (60-bar) log return of the members trading that date with that much history (itself included when it is a member,
 /// so 0 for a member alone). 0 when the symbol has too little history or no member has a return that date.
 /// </summary>
@@ -25,7 +25,6 @@ internal sealed class SectorStrength
         _count = new int[_sum.Length];
         foreach (var s in series)
         {
-            var returns = Returns(s.Close);
             int j = 0;
             for (int t = 0; t < s.Count; t++)
             {
@@ -33,7 +32,7 @@ internal sealed class SectorStrength
                 for (int k = 0; k < Lookbacks.Length; k++)
                 {
                     if (t < Lookbacks[k]) continue;
-                    _sum[j * Lookbacks.Length + k] += returns[k][t];
+                    _sum[j * Lookbacks.Length + k] += LogReturn.At(s.Close, t, Lookbacks[k]);
                     _count[j * Lookbacks.Length + k]++;
                 }
             }
@@ -44,7 +43,6 @@ internal sealed class SectorStrength
     /// at bar t to destination[t * stride + k].</summary>
     public void Write(PriceSeries series, Span<float> destination, int stride)
     {
-        var returns = Returns(series.Close);
         int j = 0;
         for (int t = 0; t < series.Count; t++)
         {
@@ -55,20 +53,8 @@ internal sealed class SectorStrength
                 int i = j * Lookbacks.Length + k;
                 destination[t * stride + k] = t < Lookbacks[k] || !dated || _count[i] == 0
                     ? 0
-                    : (float)(returns[k][t] - _sum[i] / _count[i]);
+                    : (float)(LogReturn.At(series.Close, t, Lookbacks[k]) - _sum[i] / _count[i]);
             }
         }
-    }
-
-    /// <summary>The <see cref="LogReturn"/> of every lookback (NaN before it has the history).</summary>
-    private static double[][] Returns(double[] close)
-    {
-        var returns = new double[Lookbacks.Length][];
-        for (int k = 0; k < Lookbacks.Length; k++)
-        {
-            returns[k] = new double[close.Length];
-            LogReturn.Compute(close, Lookbacks[k], returns[k]);
-        }
-        return returns;
     }
 }

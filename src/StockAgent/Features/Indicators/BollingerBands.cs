@@ -59,9 +59,12 @@ public static class BollingerBands
     {
         IndicatorArguments.Period(period, 2, nameof(period));
         IndicatorArguments.Output(source, destination, nameof(destination));
-        for (int t = 0; t < source.Length; t++)
-            destination[t] = t < period - 1 ? double.NaN : Window(source, t, period, out _, out _);
+        for (int t = 0; t < source.Length; t++) destination[t] = ZScoreAt(source, t, period);
     }
+
+    /// <summary>The z-score at t alone (NaN in the warm-up or without spread), for a caller that goes bar by bar.</summary>
+    internal static double ZScoreAt(ReadOnlySpan<double> source, int t, int period) =>
+        t < period - 1 ? double.NaN : Window(source, t, period, out _, out _);
 
     /// <summary>The window ending at t: its mean, sample std and the z-score of x_t (NaN without spread).</summary>
     private static double Window(ReadOnlySpan<double> source, int t, int period, out double mean, out double s)

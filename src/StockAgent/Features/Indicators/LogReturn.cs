@@ -11,7 +11,10 @@ public static class LogReturn
     {
         IndicatorArguments.Period(lookback, 1, nameof(lookback));
         IndicatorArguments.Output(source, destination, nameof(destination));
-        for (int t = 0; t < source.Length; t++)
-            destination[t] = t >= lookback ? Math.Log(source[t] / source[t - lookback]) : double.NaN;
+        for (int t = 0; t < source.Length; t++) destination[t] = At(source, t, lookback);
     }
+
+    /// <summary>The value at t alone (NaN for t &lt; lookback), for a caller that needs one bar (the momentum baseline).</summary>
+    internal static double At(ReadOnlySpan<double> source, int t, int lookback) =>
+        t >= lookback ? Math.Log(source[t] / source[t - lookback]) : double.NaN;
 }

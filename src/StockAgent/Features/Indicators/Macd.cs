@@ -22,21 +22,40 @@ public static class Macd
         IndicatorArguments.Separate(macd, nameof(macd), signal, nameof(signal));
         IndicatorArguments.Separate(macd, nameof(macd), histogram, nameof(histogram));
         IndicatorArguments.Separate(signal, nameof(signal), histogram, nameof(histogram));
-        if (source.Length == 0) return;
-        double aFast = Ema.Alpha(fastPeriod), aSlow = Ema.Alpha(slowPeriod), aSignal = Ema.Alpha(signalPeriod);
-        double fast = source[0], slow = fast, line = fast - slow;
-        int lineReady = slowPeriod - 1, signalReady = slowPeriod + signalPeriod - 2;
+        var cursor = new Cursor(fastPeriod, slowPeriod, signalPeriod);
         for (int t = 0; t < source.Length; t++)
         {
+            cursor.Advance(source, t);
+            macd[t] = cursor.Macd(t);
+            signal[t] = cursor.Signal(t);
+            histogram[t] = cursor.Histogram(t);
+        }
+    }
+
+    /// <summary>The three EMAs of <see cref="Compute"/>, one value at a time: the same arithmetic, so the same numbers.
+    /// Each line's value at t is read after Advance(source, t).</summary>
+    internal struct Cursor(int fastPeriod, int slowPeriod, int signalPeriod)
+    {
+        private readonly double _aFast = Ema.Alpha(fastPeriod), _aSlow = Ema.Alpha(slowPeriod), _aSignal = Ema.Alpha(signalPeriod);
+        private double _fast, _slow, _line, _signal;
+
+        public readonly double Macd(int t) => t >= slowPeriod - 1 ? _line : double.NaN;
+        public readonly double Signal(int t) => t >= slowPeriod + signalPeriod - 2 ? _signal : double.NaN;
+        public readonly double Histogram(int t) => t >= slowPeriod + signalPeriod - 2 ? _line - _signal : double.NaN;
+
+        /// <summary>Consumes source[t] (t runs 0, 1, 2, ...; reads no later value).</summary>
+        public void Advance(ReadOnlySpan<double> source, int t)
+        {
             double x = source[t];
-            fast = Ema.Next(fast, aFast, x);
-            slow = Ema.Next(slow, aSlow, x);
-            double m = fast - slow;
-            line = Ema.Next(line, aSignal, m);
-            macd[t] = t >= lineReady ? m : double.NaN;
-            bool ready = t >= signalReady;
-            signal[t] = ready ? line : double.NaN;
-            histogram[t] = ready ? m - line : double.NaN;
+            if (t == 0)
+            {
+                _fast = _slow = x;
+                _signal = 0;
+            }
+            _fast = Ema.Next(_fast, _aFast, x);
+            _slow = Ema.Next(_slow, _aSlow, x);
+            _line = _fast - _slow;
+            _signal = Ema.Next(_signal, _aSignal, _line);
         }
     }
 }

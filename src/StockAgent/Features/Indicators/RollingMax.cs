@@ -12,15 +12,24 @@ public static class RollingMax
     {
         IndicatorArguments.Period(period, 1, nameof(period));
         IndicatorArguments.Output(source, destination, nameof(destination));
-        var queue = new int[source.Length]; // indices of decreasing values, [head, tail)
-        int head = 0, tail = 0;
-        for (int t = 0; t < source.Length; t++)
+        var cursor = new Cursor(period, source.Length);
+        for (int t = 0; t < source.Length; t++) destination[t] = cursor.Advance(source, t);
+    }
+
+    /// <summary><see cref="Compute"/> one value at a time, over a source of at most <c>capacity</c> values.</summary>
+    internal struct Cursor(int period, int capacity)
+    {
+        private readonly int[] _queue = new int[capacity];
+        private int _head, _tail;
+
+        /// <summary>Consumes source[t] and returns the maximum at t.</summary>
+        public double Advance(ReadOnlySpan<double> source, int t)
         {
             double x = source[t];
-            while (tail > head && source[queue[tail - 1]] <= x) tail--;
-            queue[tail++] = t;
-            if (queue[head] <= t - period) head++;
-            destination[t] = source[queue[head]];
+            while (_tail > _head && source[_queue[_tail - 1]] <= x) _tail--;
+            _queue[_tail++] = t;
+            if (_queue[_head] <= t - period) _head++;
+            return source[_queue[_head]];
         }
     }
 }

@@ -5,7 +5,7 @@ namespace StockAgent.Features;
 /// returns, not annualised, from running sums S = sum r and Q = sum r^2 (r_t added, then r_{t-n} subtracted):
 /// sqrt(max(0, (Q - n m^2) / (n - 1))) with m = S / n. The running sums make it O(1) per value; daily log returns are
 /// small, so the cancellation in Q - n m^2 stays far below float precision (for a one-off standard deviation of a
-/// window use <see cref="StockAgent.Statistics.MetricsCalculator.StdDev(ReadOnlySpan{double}, double)"/>).
+/// window use <see cref="StockAgent.Statistics.MetricsCalculator.StdDev(ReadOnlySpan{double}, out double)"/>).
 /// NaN during the warm-up, t &lt; n - 1. The features pass daily log returns from the second bar on.
 /// </summary>
 public static class RollingVolatility
@@ -16,25 +16,39 @@ public static class RollingVolatility
     {
         IndicatorArguments.Period(period, 2, nameof(period));
         IndicatorArguments.Output(returns, destination, nameof(destination));
-        double sum = 0, sumSq = 0;
+        var cursor = new Cursor(period);
         for (int t = 0; t < returns.Length; t++)
         {
+            cursor.Advance(returns, t);
+            destination[t] = cursor.Value(t);
+        }
+    }
+
+    /// <summary>The running sums of <see cref="Compute"/>, one value at a time: the same arithmetic, so the same numbers.</summary>
+    internal struct Cursor(int period)
+    {
+        private double _sum, _sumSq;
+
+        /// <summary>The volatility at t, after Advance(returns, t); NaN in the warm-up.</summary>
+        public readonly double Value(int t)
+        {
+            if (t < period - 1) return double.NaN;
+            double mean = _sum / period;
+            return Math.Sqrt(Math.Max(0, (_sumSq - period * mean * mean) / (period - 1)));
+        }
+
+        /// <summary>Consumes returns[t] (t runs 0, 1, 2, ...; reads no later value).</summary>
+        public void Advance(ReadOnlySpan<double> returns, int t)
+        {
             double r = returns[t];
-            sum += r;
-            sumSq += r * r;
+            _sum += r;
+            _sumSq += r * r;
             if (t >= period)
             {
                 double old = returns[t - period];
-                sum -= old;
-                sumSq -= old * old;
+                _sum -= old;
+                _sumSq -= old * old;
             }
-            if (t < period - 1)
-            {
-                destination[t] = double.NaN;
-                continue;
-            }
-            double mean = sum / period;
-            destination[t] = Math.Sqrt(Math.Max(0, (sumSq - period * mean * mean) / (period - 1)));
         }
     }
 }

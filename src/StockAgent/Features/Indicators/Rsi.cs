@@ -15,25 +15,39 @@ public static class Rsi
     {
         IndicatorArguments.Period(period, 1, nameof(period));
         IndicatorArguments.Output(source, destination, nameof(destination));
-        double gain = 0, loss = 0;
+        var cursor = new Cursor(period);
         for (int t = 0; t < source.Length; t++)
         {
-            if (t >= 1)
+            cursor.Advance(source, t);
+            destination[t] = cursor.Value(t);
+        }
+    }
+
+    /// <summary>The averages of <see cref="Compute"/>, one value at a time, for a caller that goes bar by bar (a
+    /// baseline's session, the features' one pass): the same arithmetic, so the same numbers.</summary>
+    internal struct Cursor(int period)
+    {
+        private double _gain, _loss;
+
+        /// <summary>RSI at t, after Advance(source, t); NaN in the warm-up.</summary>
+        public readonly double Value(int t) => t >= period ? (_loss == 0 ? 100 : 100 - 100 / (1 + _gain / _loss)) : double.NaN;
+
+        /// <summary>Consumes source[t] (t runs 0, 1, 2, ...; reads no later value).</summary>
+        public void Advance(ReadOnlySpan<double> source, int t)
+        {
+            if (t == 0) return;
+            double change = source[t] - source[t - 1];
+            double g = Math.Max(change, 0), l = Math.Max(-change, 0);
+            if (t <= period)
             {
-                double change = source[t] - source[t - 1];
-                double g = Math.Max(change, 0), l = Math.Max(-change, 0);
-                if (t <= period)
-                {
-                    gain += g / period;
-                    loss += l / period;
-                }
-                else
-                {
-                    gain = (gain * (period - 1) + g) / period;
-                    loss = (loss * (period - 1) + l) / period;
-                }
+                _gain += g / period;
+                _loss += l / period;
             }
-            destination[t] = t >= period ? (loss == 0 ? 100 : 100 - 100 / (1 + gain / loss)) : double.NaN;
+            else
+            {
+                _gain = (_gain * (period - 1) + g) / period;
+                _loss = (_loss * (period - 1) + l) / period;
+            }
         }
     }
 }

@@ -12,12 +12,28 @@ public static class Sma
     {
         IndicatorArguments.Period(period, 1, nameof(period));
         IndicatorArguments.Output(source, destination, nameof(destination));
-        double sum = 0;
+        var cursor = new Cursor(period);
         for (int t = 0; t < source.Length; t++)
         {
-            sum += source[t];
-            if (t >= period) sum -= source[t - period];
-            destination[t] = t >= period - 1 ? sum / period : double.NaN;
+            cursor.Advance(source, t);
+            destination[t] = cursor.Value(t);
+        }
+    }
+
+    /// <summary>The running sum of <see cref="Compute"/>, one value at a time, for a caller that goes bar by bar (a
+    /// baseline's session, the features' one pass): the same arithmetic, so the same numbers.</summary>
+    internal struct Cursor(int period)
+    {
+        private double _sum;
+
+        /// <summary>SMA at t, after Advance(source, t); NaN in the warm-up.</summary>
+        public readonly double Value(int t) => t >= period - 1 ? _sum / period : double.NaN;
+
+        /// <summary>Consumes source[t]; t must run 0, 1, 2, ...</summary>
+        public void Advance(ReadOnlySpan<double> source, int t)
+        {
+            _sum += source[t];
+            if (t >= period) _sum -= source[t - period];
         }
     }
 }

@@ -18,10 +18,10 @@ public static class PortfolioBacktester
     public static PortfolioResult Run(IPolicy policy, IReadOnlyList<PriceSeries> series, PortfolioOptions? options = null, int seed = 0)
     {
         options ??= new PortfolioOptions();
+        options.Validate();
         var bt = options.Backtest;
-        bt.Validate();
         bt.CheckPolicy(policy);
-        if (series.Count == 0) throw new ArgumentException("a portfolio needs at least one symbol.");
+        if (series.Count == 0) throw new ArgumentException("a portfolio needs at least one symbol.", nameof(series));
 
         var dates = series.SelectMany(s => s.Dates)
             .Where(d => (options.From is null || d >= options.From) && (options.To is null || d <= options.To))

@@ -12,4 +12,14 @@ public sealed record PortfolioOptions
     public double RebalanceTolerance { get; init; } = 0.005;
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
+
+    /// <summary>Checks these settings and <see cref="Backtest"/>'s; an <see cref="ArgumentException"/> names the property.</summary>
+    public void Validate()
+    {
+        Backtest.Validate();
+        if (!(RebalanceTolerance >= 0) || !double.IsFinite(RebalanceTolerance))
+            throw new ArgumentOutOfRangeException(nameof(RebalanceTolerance), $"{nameof(RebalanceTolerance)} must be a non-negative fraction of equity (got {RebalanceTolerance}).");
+        if (From is { } f && To is { } t && f > t)
+            throw new ArgumentException($"{nameof(From)} {f:yyyy-MM-dd} is after {nameof(To)} {t:yyyy-MM-dd}.", nameof(From));
+    }
 }

@@ -127,8 +127,7 @@ public static class BacktestCommand
         int single = r.Symbols.Sum(s => s.Trades.Count), portfolio = r.Portfolio.Trades.Count;
         string agreement = single == portfolio
             ? "the same count"
-            : "the portfolio cannot always place the same orders: a 1/N share of equity may buy no whole share, cash may run short, and its " +
-              "rebalancing moves the average entry price that stops are measured from";
+            : "they differ where the portfolio cannot place a symbol's order: a 1/N share of equity may buy no whole share, or cash may run short";
         yield return $"Trades: {single} across the symbol rows, {portfolio} in the portfolio ({agreement}); {TradesCounted}.";
     }
 

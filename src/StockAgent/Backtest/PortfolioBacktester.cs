@@ -48,6 +48,7 @@ public static class PortfolioBacktester
         var sessions = series.Select((s, k) => policy.Begin(s, seed + k)).ToArray();
         var holdings = series.Select(s => new Holding(s.Symbol)).ToArray();
         var lastClose = new double[m];
+        var lastBar = Enumerable.Repeat(-1, m).ToArray();
         var equity = new double[n];
         var cashCurve = new double[n];
         var gross = new double[n];
@@ -85,13 +86,16 @@ public static class PortfolioBacktester
             {
                 int b = bar[k][i];
                 var h = holdings[k];
+                var s = series[k];
                 if (b >= 0)
                 {
-                    var s = series[k];
                     if (model.HasExits) model.ApplyExits(account, h, s.Open[b], s.High[b], s.Low[b], s.Dates[b], b);
                     lastClose[k] = s.Close[b];
-                    if (i == n - 1 && model.CloseAtEnd) model.CloseOut(account, h, s.Close[b], s.Dates[b], b);
+                    lastBar[k] = b;
                 }
+                // At the end every open position closes at its last close (a symbol without a bar that day: its last one).
+                if (i == n - 1 && model.CloseAtEnd && lastBar[k] >= 0)
+                    model.CloseOut(account, h, lastClose[k], s.Dates[lastBar[k]], lastBar[k]);
                 value += h.Shares * lastClose[k];
                 grossValue += Math.Abs(h.Shares * lastClose[k]);
             }

@@ -32,6 +32,8 @@ public class BaselinePolicyTests
     {
         var ex = Assert.Throws<ArgumentException>(() => new SmaCrossoverPolicy(200, 50));
         Assert.Contains("fast (200) must be smaller than slow (50)", ex.Message);
+        Assert.Equal("fast", ex.ParamName);
+        Assert.DoesNotContain("--", ex.Message); // the library speaks of its parameters; the CLI maps them to flags
     }
 
     [Fact]

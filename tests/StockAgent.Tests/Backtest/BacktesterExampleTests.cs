@@ -52,7 +52,7 @@ public class BacktesterExampleTests
     public void Run_StopLossInsideBar_FillsAtTheStopLevel()
     {
         var s = Bars([100, 100, 96], [100, 101, 97], [100, 94, 95], [100, 95, 96]);
-        var options = new BacktestOptions { InitialCash = 10_000, PositionSize = 1, StopLoss = 0.05 };
+        var options = new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.Zero, StopLoss = 0.05 };
 
         var r = Backtester.Run(new ScriptedPolicy([1, 0, 0]), s, options);
 
@@ -67,7 +67,7 @@ public class BacktesterExampleTests
     public void Run_GapThroughStop_FillsAtTheOpen()
     {
         var s = Bars([100, 100, 90, 91], [100, 101, 92, 92], [100, 99, 89, 90], [100, 100, 91, 91]);
-        var options = new BacktestOptions { InitialCash = 10_000, PositionSize = 1, StopLoss = 0.05 };
+        var options = new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.Zero, StopLoss = 0.05 };
 
         var r = Backtester.Run(new ScriptedPolicy([1, 1, 0, 0]), s, options);
 
@@ -81,7 +81,7 @@ public class BacktesterExampleTests
     public void Run_TakeProfit_FillsAtTheLevel()
     {
         var s = Bars([100, 100, 105], [100, 111, 106], [100, 99, 104], [100, 108, 105]);
-        var r = Backtester.Run(new ScriptedPolicy([1, 1, 1]), s, new BacktestOptions { InitialCash = 10_000, PositionSize = 1, TakeProfit = 0.1 });
+        var r = Backtester.Run(new ScriptedPolicy([1, 1, 1]), s, new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.Zero, TakeProfit = 0.1 });
 
         var trade = Assert.Single(r.Trades);
         Assert.Equal("take-profit", trade.ExitReason);
@@ -92,7 +92,7 @@ public class BacktesterExampleTests
     public void Run_Short_ProfitsWhenPriceFalls()
     {
         var s = Bars([100, 100, 90], [100, 100, 90], [100, 90, 90], [100, 90, 90]);
-        var r = Backtester.Run(new ScriptedPolicy([-1, -1, -1]), s, new BacktestOptions { InitialCash = 10_000, PositionSize = 1, AllowShort = true });
+        var r = Backtester.Run(new ScriptedPolicy([-1, -1, -1]), s, new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.Zero, AllowShort = true });
 
         Assert.Equal(-100, r.Shares[1]);
         Assert.Equal(20_000, r.Cash[1], 9);
@@ -107,7 +107,7 @@ public class BacktesterExampleTests
     public void Run_Reversal_ClosesOneTradeAndOpensAnother()
     {
         var s = Bars([100, 100, 110, 100], [100, 100, 110, 100], [100, 100, 110, 100], [100, 110, 110, 100]);
-        var r = Backtester.Run(new ScriptedPolicy([1, -1, 0, 0]), s, new BacktestOptions { InitialCash = 10_000, PositionSize = 1, AllowShort = true });
+        var r = Backtester.Run(new ScriptedPolicy([1, -1, 0, 0]), s, new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.Zero, AllowShort = true });
 
         Assert.Equal(2, r.Trades.Count);
         Assert.Equal(1, r.Trades[0].Side);
@@ -151,7 +151,7 @@ public class BacktesterExampleTests
     {
         var a = RandomSeries.Walk(1, 300);
         var b = new PriceSeries("B", a.Dates[50..], RandomSeries.Walk(2, 250).Open, RandomSeries.Walk(2, 250).High, RandomSeries.Walk(2, 250).Low, RandomSeries.Walk(2, 250).Close, Enumerable.Repeat(1.0, 250).ToArray());
-        var options = new PortfolioOptions { Backtest = new BacktestOptions { Costs = CostModel.FromBps(5, 5) } };
+        var options = new PortfolioOptions { Backtest = new BacktestOptions { PositionSize = 0.95, Costs = CostModel.FromBps(5, 5) } };
 
         var r = PortfolioBacktester.Run(new BuyAndHoldPolicy(), [a, b], options);
 
@@ -168,5 +168,39 @@ public class BacktesterExampleTests
         var s = SeriesBuilder.Trend(20, 0.001);
         var ex = Assert.Throws<ArgumentException>(() => PortfolioBacktester.Run(new BuyAndHoldPolicy(), [s], new PortfolioOptions { From = new DateOnly(2030, 1, 1) }));
         Assert.Contains("no trading days", ex.Message);
+    }
+
+    [Fact]
+    public void Portfolio_AfterAStop_StaysFlatUntilTheTargetChanges_LikeTheSingleSymbolRun()
+    {
+        // Long from bar 0; bar 2's low breaks the 5% stop; the target stays 1 to the end. Before the execution model was
+        // shared, the portfolio bought back the next day (and stopped out again), counting more trades than the symbol row.
+        var s = Bars([100, 100, 97, 95, 96, 97], [100, 101, 98, 96, 97, 98], [100, 99, 94, 94, 95, 96], [100, 100, 95, 95, 96, 97]);
+        var options = new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.Zero, StopLoss = 0.05 };
+        var policy = ScriptedPolicy.Constant(1, 6);
+
+        var single = Backtester.Run(policy, s, options);
+        var portfolio = PortfolioBacktester.Run(policy, [s], new PortfolioOptions { Backtest = options });
+
+        var stop = Assert.Single(single.Trades);
+        Assert.Equal("stop-loss", stop.ExitReason);
+        var trade = Assert.Single(portfolio.Trades);
+        Assert.Equal((stop.EntryDate, stop.ExitDate, stop.ExitPrice), (trade.EntryDate, trade.ExitDate, trade.ExitPrice));
+        Assert.Equal(single.Equity, portfolio.Equity);
+        Assert.All(portfolio.GrossExposure.Skip(2), e => Assert.Equal(0, e));
+    }
+
+    [Fact]
+    public void Portfolio_AStoppedHolding_ReentersWhenItsTargetChanges()
+    {
+        var s = Bars([100, 100, 97, 95, 96, 97, 98], [100, 101, 98, 96, 97, 98, 99], [100, 99, 94, 94, 95, 96, 97], [100, 100, 95, 95, 96, 97, 98]);
+        var options = new BacktestOptions { InitialCash = 10_000, PositionSize = 1, Costs = CostModel.Zero, StopLoss = 0.05 };
+        var policy = new ScriptedPolicy([1, 1, 1, 0.5, 0.5, 0.5, 0.5]);
+
+        var single = Backtester.Run(policy, s, options);
+        var portfolio = PortfolioBacktester.Run(policy, [s], new PortfolioOptions { Backtest = options });
+
+        Assert.Equal(["stop-loss", "end"], single.Trades.Select(t => t.ExitReason));
+        Assert.Equal(single.Trades.Select(t => (t.EntryDate, t.ExitDate)), portfolio.Trades.Select(t => (t.EntryDate, t.ExitDate)));
     }
 }

@@ -54,7 +54,7 @@ public class BacktestCommandTests
 
     [Theory]
     [InlineData(new[] { "--strategy", "magic" }, "unknown strategy 'magic'")]
-    [InlineData(new[] { "--fast", "200", "--slow", "50" }, "--fast: fast (200) must be smaller than slow (50)")]
+    [InlineData(new[] { "--fast", "200", "--slow", "50" }, "--fast (200) must be smaller than --slow (50)")]
     [InlineData(new[] { "--symbols", "NOPE" }, "unknown symbol 'NOPE'")]
     [InlineData(new[] { "--from", "2015-01-01", "--to", "2012-01-01" }, "is after --to")]
     [InlineData(new[] { "--from", "2040-01-01" }, "no data")]

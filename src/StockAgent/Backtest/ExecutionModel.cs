@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StockAgent.Backtest;
 
 /// <summary>
@@ -31,9 +33,9 @@ internal sealed class ExecutionModel(BacktestOptions options)
     public void CheckTarget(string policyId, double exposure, string symbol, DateOnly date)
     {
         if (!double.IsFinite(exposure) || Math.Abs(exposure) > 1)
-            throw new InvalidOperationException($"policy {policyId} returned target exposure {exposure} for {symbol} at {date:yyyy-MM-dd}; it must be in [-1, 1].");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"policy {policyId} returned target exposure {exposure} for {symbol} at {date:yyyy-MM-dd}; it must be in [-1, 1]."));
         if (exposure < 0 && !_allowShort)
-            throw new InvalidOperationException($"policy {policyId} asked for a short position in {symbol} at {date:yyyy-MM-dd} but shorting is not enabled.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"policy {policyId} asked for a short position in {symbol} at {date:yyyy-MM-dd} but shorting is not enabled."));
     }
 
     /// <summary>Fills the holding's pending order at <paramref name="open"/> (if it changes the shares) and clears it.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StockAgent.Features;
 using StockAgent.Market;
 
@@ -13,11 +14,11 @@ public sealed class MeanReversionPolicy : SignalPolicy
     private readonly double _oversold, _exit;
 
     public MeanReversionPolicy(int period = 14, double oversold = 30, double exit = 50, ActionSpace? actions = null)
-        : base("mean-reversion", $"rsi={period},enter={oversold},exit={exit}", actions)
+        : base("mean-reversion", string.Create(CultureInfo.InvariantCulture, $"rsi={period},enter={oversold},exit={exit}"), actions)
     {
         if (period < 2) throw new ArgumentOutOfRangeException(nameof(period), $"period must be at least 2 (got {period}).");
         if (!(oversold > 0 && oversold < exit && exit < 100))
-            throw new ArgumentException($"RSI levels must satisfy 0 < oversold ({oversold}) < exit ({exit}) < 100.", nameof(oversold));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"RSI levels must satisfy 0 < oversold ({oversold}) < exit ({exit}) < 100."), nameof(oversold));
         _period = period;
         _oversold = oversold;
         _exit = exit;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StockAgent.Agents;
 
 namespace StockAgent.Backtest;
@@ -34,16 +35,16 @@ public sealed record BacktestOptions
     public void Validate()
     {
         if (!(InitialCash > 0) || !double.IsFinite(InitialCash))
-            throw new ArgumentOutOfRangeException(nameof(InitialCash), $"{nameof(InitialCash)} must be positive (got {InitialCash}).");
+            throw new ArgumentOutOfRangeException(nameof(InitialCash), string.Create(CultureInfo.InvariantCulture, $"{nameof(InitialCash)} must be positive (got {InitialCash})."));
         if (!(PositionSize > 0 && PositionSize <= 1))
-            throw new ArgumentOutOfRangeException(nameof(PositionSize), $"{nameof(PositionSize)} must be in (0, 1] (got {PositionSize}).");
+            throw new ArgumentOutOfRangeException(nameof(PositionSize), string.Create(CultureInfo.InvariantCulture, $"{nameof(PositionSize)} must be in (0, 1] (got {PositionSize})."));
         if (Costs is null) throw new ArgumentNullException(nameof(Costs), $"{nameof(Costs)} must be set (e.g. {nameof(CostModel)}.{nameof(CostModel.Zero)}).");
         if (StopLoss is { } sl && !(sl > 0 && sl < 1))
-            throw new ArgumentOutOfRangeException(nameof(StopLoss), $"{nameof(StopLoss)} must be in (0, 1) (got {sl}).");
+            throw new ArgumentOutOfRangeException(nameof(StopLoss), string.Create(CultureInfo.InvariantCulture, $"{nameof(StopLoss)} must be in (0, 1) (got {sl})."));
         if (TakeProfit is { } tp && !(tp > 0 && double.IsFinite(tp)))
-            throw new ArgumentOutOfRangeException(nameof(TakeProfit), $"{nameof(TakeProfit)} must be positive (got {tp}).");
+            throw new ArgumentOutOfRangeException(nameof(TakeProfit), string.Create(CultureInfo.InvariantCulture, $"{nameof(TakeProfit)} must be positive (got {tp})."));
         if (!double.IsFinite(RiskFreeRate) || RiskFreeRate <= -1)
-            throw new ArgumentOutOfRangeException(nameof(RiskFreeRate), $"{nameof(RiskFreeRate)} must be a finite annual rate above -1 (got {RiskFreeRate}).");
+            throw new ArgumentOutOfRangeException(nameof(RiskFreeRate), string.Create(CultureInfo.InvariantCulture, $"{nameof(RiskFreeRate)} must be a finite annual rate above -1 (got {RiskFreeRate})."));
     }
 
     internal void CheckPolicy(IPolicy policy)

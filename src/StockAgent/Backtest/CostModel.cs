@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StockAgent.Backtest;
 
 /// <summary>The costs of trading: a commission model (fees) and a slippage model (fill prices), bundled for the
@@ -30,5 +32,5 @@ public sealed record CostModel(ICommissionModel Commission, ISlippageModel Slipp
     internal static double CheckBps(double bps, string name) =>
         bps >= 0 && bps <= MaxBps
             ? bps
-            : throw new ArgumentOutOfRangeException(name, $"{name} must be between 0 and {MaxBps:0} basis points (got {bps}).");
+            : throw new ArgumentOutOfRangeException(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be between 0 and {MaxBps:0} basis points (got {bps})."));
 }

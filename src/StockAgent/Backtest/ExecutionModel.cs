@@ -1,3 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
 namespace StockAgent.Backtest;
 
 /// <summary>
@@ -28,12 +32,18 @@ internal sealed class ExecutionModel(BacktestOptions options)
 
     /// <summary>A policy's decision must be a finite exposure in [-1, 1], short only when shorting is on; anything else is
     /// a bug in the policy, not bad input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per decision: the check inline, the message out of line
     public void CheckTarget(string policyId, double exposure, string symbol, DateOnly date)
     {
+        if (!(Math.Abs(exposure) <= 1) || (exposure < 0 && !_allowShort)) ThrowBadTarget(policyId, exposure, symbol, date);
+    }
+
+    [DoesNotReturn]
+    private void ThrowBadTarget(string policyId, double exposure, string symbol, DateOnly date)
+    {
         if (!double.IsFinite(exposure) || Math.Abs(exposure) > 1)
-            throw new InvalidOperationException($"policy {policyId} returned target exposure {exposure} for {symbol} at {date:yyyy-MM-dd}; it must be in [-1, 1].");
-        if (exposure < 0 && !_allowShort)
-            throw new InvalidOperationException($"policy {policyId} asked for a short position in {symbol} at {date:yyyy-MM-dd} but shorting is not enabled.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"policy {policyId} returned target exposure {exposure} for {symbol} at {date:yyyy-MM-dd}; it must be in [-1, 1]."));
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"policy {policyId} asked for a short position in {symbol} at {date:yyyy-MM-dd} but shorting is not enabled."));
     }
 
     /// <summary>Fills the holding's pending order at <paramref name="open"/> (if it changes the shares) and clears it.</summary>

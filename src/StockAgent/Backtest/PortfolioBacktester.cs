@@ -26,7 +26,7 @@ public static class PortfolioBacktester
         var dates = series.SelectMany(s => s.Dates)
             .Where(d => (options.From is null || d >= options.From) && (options.To is null || d <= options.To))
             .Distinct().Order().ToArray();
-        if (dates.Length == 0) throw new ArgumentException("no trading days in the chosen date range.");
+        if (dates.Length == 0) throw new ArgumentException("no trading days in the chosen date range.", nameof(options));
         int m = series.Count, n = dates.Length;
 
         // bar[k][i]: index of symbol k's bar on day i, or -1.
@@ -43,6 +43,7 @@ public static class PortfolioBacktester
             }
         }
 
+        var symbols = series.ToArray(); // the day loop indexes an array, not the list interface
         var model = new ExecutionModel(bt);
         var account = new Account(bt.InitialCash);
         var sessions = series.Select((s, k) => policy.Begin(s, seed + k)).ToArray();
@@ -76,7 +77,7 @@ public static class PortfolioBacktester
             for (int q = 0; q < count; q++)
             {
                 int k = order[q], b = bar[k][i];
-                var s = series[k];
+                var s = symbols[k];
                 model.FillPending(account, holdings[k], s.Open[b], s.Dates[b], b);
             }
 
@@ -86,7 +87,7 @@ public static class PortfolioBacktester
             {
                 int b = bar[k][i];
                 var h = holdings[k];
-                var s = series[k];
+                var s = symbols[k];
                 if (b >= 0)
                 {
                     if (model.HasExits) model.ApplyExits(account, h, s.Open[b], s.High[b], s.Low[b], s.Dates[b], b);
@@ -110,7 +111,7 @@ public static class PortfolioBacktester
             {
                 int b = bar[k][i];
                 if (b < 0) continue;
-                var s = series[k];
+                var s = symbols[k];
                 var h = holdings[k];
                 var d = sessions[k].Decide(new DecisionContext(b, h.PositionAt(s.Close[b], eq, b), ReadOnlySpan<float>.Empty));
                 model.CheckTarget(policy.Id, d.TargetExposure, s.Symbol, s.Dates[b]);

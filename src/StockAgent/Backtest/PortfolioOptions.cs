@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StockAgent.Backtest;
 
 /// <summary>
@@ -18,8 +20,8 @@ public sealed record PortfolioOptions
     {
         Backtest.Validate();
         if (!(RebalanceTolerance >= 0) || !double.IsFinite(RebalanceTolerance))
-            throw new ArgumentOutOfRangeException(nameof(RebalanceTolerance), $"{nameof(RebalanceTolerance)} must be a non-negative fraction of equity (got {RebalanceTolerance}).");
+            throw new ArgumentOutOfRangeException(nameof(RebalanceTolerance), string.Create(CultureInfo.InvariantCulture, $"{nameof(RebalanceTolerance)} must be a non-negative fraction of equity (got {RebalanceTolerance})."));
         if (From is { } f && To is { } t && f > t)
-            throw new ArgumentException($"{nameof(From)} {f:yyyy-MM-dd} is after {nameof(To)} {t:yyyy-MM-dd}.", nameof(From));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{nameof(From)} {f:yyyy-MM-dd} is after {nameof(To)} {t:yyyy-MM-dd}."), nameof(From));
     }
 }

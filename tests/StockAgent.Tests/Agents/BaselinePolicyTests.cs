@@ -1,5 +1,6 @@
 using StockAgent.Agents;
 using StockAgent.Backtest;
+using StockAgent.Features;
 using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Agents;
@@ -69,5 +70,34 @@ public class BaselinePolicyTests
         var ex = Assert.Throws<ArgumentException>(() => PolicyFactory.Create("magic"));
         Assert.Contains("sma-crossover", ex.Message);
         foreach (var name in PolicyFactory.BaselineNames) Assert.Equal(name, PolicyFactory.Create(name).Id);
+    }
+
+    [Fact]
+    public void Baselines_DecideFromTheFeatureKernels()
+    {
+        // The sessions advance the kernels bar by bar; their decisions must follow the span kernels' values.
+        var s = RandomSeries.Walk(12, 500);
+        var fast = new double[s.Count];
+        var slow = new double[s.Count];
+        Sma.Compute(s.Close, 10, fast);
+        Sma.Compute(s.Close, 40, slow);
+        var sma = Backtester.Run(new SmaCrossoverPolicy(10, 40), s).TargetExposure;
+        for (int t = 39; t < s.Count - 1; t++) Assert.Equal(fast[t] > slow[t] ? 1 : 0, sma[t]);
+
+        var rsi = new double[s.Count];
+        Rsi.Compute(s.Close, 7, rsi);
+        var reversion = Backtester.Run(new MeanReversionPolicy(7, 30, 50), s).TargetExposure;
+        int state = 0;
+        for (int t = 7; t < s.Count - 1; t++)
+        {
+            state = state == 0 ? (rsi[t] < 30 ? 1 : 0) : (rsi[t] > 50 ? 0 : 1);
+            Assert.Equal(state, reversion[t]);
+        }
+        Assert.Contains(1.0, reversion);
+
+        var momentum = Backtester.Run(new MomentumPolicy(20, 1), s).TargetExposure;
+        var r20 = new double[s.Count];
+        LogReturn.Compute(s.Close, 20, r20);
+        for (int t = 20; t < s.Count - 1; t++) Assert.Equal(r20[t] > 0 ? 1 : 0, momentum[t]);
     }
 }

@@ -95,4 +95,39 @@ public class PriceFeaturesTests
         var ex = Assert.Throws<ArgumentException>(() => PriceFeatures.Compute(new double[10], new double[9]));
         Assert.Equal("volume", ex.ParamName);
     }
+
+    [Fact]
+    public void Compute_Columns_AreTheIndicatorKernelsOutputs()
+    {
+        // PriceFeatures advances the kernels' cursors in one pass; its columns must be the span kernels' numbers.
+        var s = RandomSeries.Walk(8, 400);
+        int n = s.Count;
+        var m = PriceFeatures.Compute(s.Close, s.Volume);
+        double[] K(Action<double[]> kernel) { var d = new double[n]; kernel(d); return d; }
+        var daily = K(d => LogReturn.Compute(s.Close, 1, d));
+        var vol20 = new double[n];
+        vol20[0] = double.NaN;
+        RollingVolatility.Compute(daily.AsSpan(1), 20, vol20.AsSpan(1));
+        double[] macd = new double[n], signal = new double[n], histogram = new double[n];
+        Macd.Compute(s.Close, 12, 26, 9, macd, signal, histogram);
+        var logVolume = s.Volume.Select(v => Math.Log(1 + v)).ToArray();
+        var expected = new (string Name, Func<int, double> Value)[]
+        {
+            ("ret_1", t => daily[t]),
+            ("ret_20", t => K(d => LogReturn.Compute(s.Close, 20, d))[t]),
+            ("vol_20", t => vol20[t]),
+            ("sma50_gap", t => s.Close[t] / K(d => Sma.Compute(s.Close, 50, d))[t] - 1),
+            ("rsi_14", t => K(d => Rsi.Compute(s.Close, 14, d))[t] / 100 - 0.5),
+            ("dist_52w_high", t => s.Close[t] / K(d => RollingMax.Compute(s.Close, 252, d))[t] - 1),
+            ("macd", t => macd[t] / s.Close[t]),
+            ("macd_hist", t => histogram[t] / s.Close[t]),
+            ("volume_z", t => K(d => BollingerBands.ZScore(logVolume, 20, d))[t]),
+        };
+        foreach (var (name, value) in expected)
+            foreach (int t in new[] { 0, 13, 14, 19, 20, 49, 60, 251, 399 })
+            {
+                double v = value(t);
+                Assert.True((double.IsNaN(v) ? 0f : (float)v) == m[t * F + Column(name)], $"{name} at {t}: {m[t * F + Column(name)]} vs the kernel's {v}");
+            }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StockAgent.Statistics;
 
 namespace StockAgent.Features;
@@ -19,7 +20,7 @@ public static class BollingerBands
     {
         IndicatorArguments.Period(period, 2, nameof(period));
         if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw new ArgumentOutOfRangeException(nameof(multiplier), $"{nameof(multiplier)} must be positive and finite (got {multiplier}).");
+            throw new ArgumentOutOfRangeException(nameof(multiplier), string.Create(CultureInfo.InvariantCulture, $"{nameof(multiplier)} must be positive and finite (got {multiplier})."));
         IndicatorArguments.Output(source, middle, nameof(middle));
         IndicatorArguments.Output(source, upper, nameof(upper));
         IndicatorArguments.Output(source, lower, nameof(lower));

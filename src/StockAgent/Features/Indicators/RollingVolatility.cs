@@ -16,16 +16,11 @@ public static class RollingVolatility
     {
         IndicatorArguments.Period(period, 2, nameof(period));
         IndicatorArguments.Output(returns, destination, nameof(destination));
-        var cursor = new Cursor(period);
-        for (int t = 0; t < returns.Length; t++)
-        {
-            cursor.Advance(returns, t);
-            destination[t] = cursor.Value(t);
-        }
+        IndicatorCursor.Fill(returns, new Cursor(period), destination);
     }
 
     /// <summary>The running sums of <see cref="Compute"/>, one value at a time: the same arithmetic, so the same numbers.</summary>
-    internal struct Cursor(int period)
+    internal struct Cursor(int period) : IIndicatorCursor
     {
         private double _sum, _sumSq;
 

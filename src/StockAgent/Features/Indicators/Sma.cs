@@ -12,17 +12,12 @@ public static class Sma
     {
         IndicatorArguments.Period(period, 1, nameof(period));
         IndicatorArguments.Output(source, destination, nameof(destination));
-        var cursor = new Cursor(period);
-        for (int t = 0; t < source.Length; t++)
-        {
-            cursor.Advance(source, t);
-            destination[t] = cursor.Value(t);
-        }
+        IndicatorCursor.Fill(source, new Cursor(period), destination);
     }
 
     /// <summary>The running sum of <see cref="Compute"/>, one value at a time, for a caller that goes bar by bar (a
     /// baseline's session, the features' one pass): the same arithmetic, so the same numbers.</summary>
-    internal struct Cursor(int period)
+    internal struct Cursor(int period) : IIndicatorCursor
     {
         private double _sum;
 

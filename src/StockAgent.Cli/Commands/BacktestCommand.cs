@@ -55,12 +55,13 @@ public static class BacktestCommand
         var stopLoss = new Option<double?>("--stop-loss") { Description = "Stop-loss as a fraction of the entry price (e.g. 0.05); the benchmark never has one." };
         var takeProfit = new Option<double?>("--take-profit") { Description = "Take-profit as a fraction of the entry price." };
         var shorting = new Option<bool>("--allow-short") { Description = "Let bearish signals go short." };
-        var seed = new Option<int>("--seed") { Description = "Seed (random policy: symbol k gets seed + k; synthetic market).", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random policy (symbol k gets seed + k).", DefaultValueFactory = _ => 7 };
+        var marketSeed = new Option<int>("--market-seed") { Description = "Seed of the synthetic market; separate from --seed.", DefaultValueFactory = _ => new SyntheticMarketOptions().Seed };
         var trades = new Option<string?>("--trades") { Description = "Write every trade to this CSV: each symbol's own run (run=single) and the portfolio's (run=portfolio)." };
         var equity = new Option<string?>("--equity") { Description = "Write the portfolio and benchmark equity curves to this CSV." };
         var json = new Option<bool>("--json") { Description = "Print metrics as JSON." };
         var command = new Command("backtest", "Backtest a baseline strategy on each symbol and as an equal-weight portfolio, with the benchmark's buy-and-hold.");
-        foreach (var o in new Option[] { strategy, fast, slow, lookback, hold, symbols, data, from, to, cash, size, commission, slippage, stopLoss, takeProfit, shorting, seed, trades, equity, json })
+        foreach (var o in new Option[] { strategy, fast, slow, lookback, hold, symbols, data, from, to, cash, size, commission, slippage, stopLoss, takeProfit, shorting, seed, marketSeed, trades, equity, json })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -96,7 +97,7 @@ public static class BacktestCommand
                     To = last,
                 };
                 options.Validate(); // before the market loads
-                var market = MarketSource.Load(parse.GetValue(data), new SyntheticMarketOptions { Seed = parse.GetValue(seed) });
+                var market = MarketSource.Load(parse.GetValue(data), new SyntheticMarketOptions { Seed = parse.GetValue(marketSeed) });
                 var chosen = parse.GetValue(symbols)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 result = MarketBacktest.Run(policy, market, options, chosen, parse.GetValue(seed));
             }

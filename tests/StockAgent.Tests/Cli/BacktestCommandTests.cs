@@ -40,6 +40,25 @@ public class BacktestCommandTests
     }
 
     [Fact]
+    public void Backtest_MarketSeedChoosesTheSyntheticMarket_SeedOnlyTheRandomPolicy()
+    {
+        static double Equity(params string[] extra)
+        {
+            var run = CliRunner.Run(["backtest", "--strategy", "buy-and-hold", "--symbols", "S003", "--json", .. extra]);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            using var doc = JsonDocument.Parse(run.Stdout);
+            return doc.RootElement.GetProperty("symbols").GetProperty("S003").GetProperty("final_equity").GetDouble();
+        }
+
+        double defaults = Equity();
+        Assert.Equal(defaults, Equity("--seed", "99"), 9);
+        Assert.NotEqual(defaults, Equity("--market-seed", "99"), 3);
+
+        var other = StockAgent.Market.SyntheticMarket.Generate(new StockAgent.Market.SyntheticMarketOptions { Seed = 99 });
+        Assert.Equal(StockAgent.Backtest.Backtester.Run(new StockAgent.Agents.BuyAndHoldPolicy(), other["S003"]).FinalEquity, Equity("--market-seed", "99"), 6);
+    }
+
+    [Fact]
     public void Backtest_WritesTradesAndEquityCsv()
     {
         using var dir = new TempFolder();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StockAgent.Agents;
+using StockAgent.Features;
 using StockAgent.Market;
 
 namespace StockAgent.Backtest;
@@ -17,8 +18,10 @@ public static class MarketBacktest
     /// <summary>Runs <paramref name="policy"/> on <paramref name="symbols"/> (default: the market's universe, in its
     /// order) of <paramref name="market"/> between <see cref="PortfolioOptions.From"/> and <see cref="PortfolioOptions.To"/>
     /// (inclusive, default: all dates); symbols without a bar in the range are left out.</summary>
+    /// <param name="observations">The market's observations, for a policy that reads them (the neural agent); null
+    /// for the baselines, which read the bars only.</param>
     public static MarketBacktestResult Run(IPolicy policy, MarketData market, PortfolioOptions? options = null,
-        IReadOnlyList<string>? symbols = null, int seed = 0)
+        IReadOnlyList<string>? symbols = null, int seed = 0, MarketObservations? observations = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(market);
@@ -32,12 +35,13 @@ public static class MarketBacktest
             int end = (options.To is { } l ? s.IndexOnOrAfter(l.AddDays(1)) : s.Count) - 1;
             if (end >= start) traded.Add((s, start, end));
         }
-        var perSymbol = traded.Select((x, k) => Backtester.Run(policy, x.Series, options.Backtest, x.Start, x.End, seed + k)).ToList();
-        if (perSymbol.Count == 0)
+        var sources = observations is null ? null : traded.Select(x => observations.For(x.Series.Symbol)).ToArray();
+        var perSymbol = Backtester.RunMany(policy, traded.Select((x, k) => new BacktestRun(x.Series, x.Start, x.End, seed + k, sources?[k])).ToArray(), options.Backtest);
+        if (perSymbol.Length == 0)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"no data for the chosen symbols between {options.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the start"} and {options.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the end"}."),
                 nameof(options));
-        var portfolio = PortfolioBacktester.Run(policy, traded.Select(x => x.Series).ToList(), options, seed);
+        var portfolio = PortfolioBacktester.Run(policy, traded.Select(x => x.Series).ToList(), options, seed, sources);
         var benchmarkOptions = BacktestOptions.Default with { InitialCash = options.Backtest.InitialCash };
         BacktestResult? benchmark = null;
         if (market.Benchmark is { } b)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using StockAgent.Agents;
+using StockAgent.Features;
 using StockAgent.Market;
 
 namespace StockAgent.Backtest;
@@ -15,13 +16,20 @@ namespace StockAgent.Backtest;
 public static class PortfolioBacktester
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the bar loop runs once per call: skip tiering
-    public static PortfolioResult Run(IPolicy policy, IReadOnlyList<PriceSeries> series, PortfolioOptions? options = null, int seed = 0)
+    /// <param name="observations">The observations each symbol's policy reads, aligned with <paramref name="series"/>
+    /// (null for a policy that reads the bars only, such as the baselines). A symbol's position state is that of its
+    /// sleeve: exposure relative to 1/N of the portfolio's equity, as in a single-symbol run. A batch policy
+    /// (<see cref="IBatchPolicy"/>) takes each day's decisions in one call.</param>
+    public static PortfolioResult Run(IPolicy policy, IReadOnlyList<PriceSeries> series, PortfolioOptions? options = null, int seed = 0,
+        IReadOnlyList<IObservationSource>? observations = null)
     {
         options ??= new PortfolioOptions();
         options.Validate();
         var bt = options.Backtest;
         bt.CheckPolicy(policy);
         if (series.Count == 0) throw new ArgumentException("a portfolio needs at least one symbol.", nameof(series));
+        if (observations is not null && observations.Count != series.Count)
+            throw new ArgumentException($"{observations.Count} observation sources for {series.Count} symbols.", nameof(observations));
 
         var dates = series.SelectMany(s => s.Dates)
             .Where(d => (options.From is null || d >= options.From) && (options.To is null || d <= options.To))
@@ -55,6 +63,14 @@ public static class PortfolioBacktester
         var gross = new double[n];
         var order = new int[m];
         var change = new double[m];
+        int size = observations?[0].Size ?? 0;
+        if (observations is not null && observations.Any(o => o.Size != size))
+            throw new ArgumentException("every symbol's observations must have the same size.", nameof(observations));
+        var batch = policy as IBatchPolicy;
+        var rows = new float[m * size];
+        var steps = new SessionStep[batch is null ? 0 : m];
+        var decisions = new PolicyDecision[m];
+        var who = new int[m];
 
         for (int i = 0; i < n; i++)
         {
@@ -106,14 +122,28 @@ public static class PortfolioBacktester
             gross[i] = eq > 0 ? grossValue / eq : 0;
             if (i == n - 1) break;
 
-            // 3. Decisions at today's close for every symbol that traded today.
+            // 3. Decisions at today's close for every symbol that traded today (in one call for a batch policy).
+            double sleeve = eq / m;
+            int deciding = 0;
             for (int k = 0; k < m; k++)
             {
                 int b = bar[k][i];
                 if (b < 0) continue;
+                var position = holdings[k].PositionAt(symbols[k].Close[b], sleeve, b);
+                var row = rows.AsSpan(deciding * size, size);
+                if (size > 0) observations![k].Observe(b, position, row);
+                if (batch is not null) steps[deciding] = new SessionStep(sessions[k], b, position, observations?[k]);
+                else decisions[deciding] = sessions[k].Decide(new DecisionContext(b, position, row, observations?[k]));
+                who[deciding++] = k;
+            }
+            if (batch is not null && deciding > 0)
+                batch.DecideSessions(steps.AsSpan(0, deciding), rows.AsSpan(0, deciding * size), decisions.AsSpan(0, deciding));
+            for (int q = 0; q < deciding; q++)
+            {
+                int k = who[q], b = bar[k][i];
                 var s = symbols[k];
                 var h = holdings[k];
-                var d = sessions[k].Decide(new DecisionContext(b, h.PositionAt(s.Close[b], eq, b), ReadOnlySpan<float>.Empty));
+                var d = decisions[q];
                 model.CheckTarget(policy.Id, d.TargetExposure, s.Symbol, s.Dates[b]);
                 h.Decide(d.TargetExposure);
                 if (h.Stopped) continue; // stopped out: flat until the target changes

@@ -32,74 +32,27 @@ public sealed class ExperienceCollector(MarketData market, CollectorOptions? opt
             AllowShort = policy.Actions.AllowsShort,
             RecordObservations = true,
         };
-        if (policy is IBatchPolicy batchPolicy) return CollectLockstep(batchPolicy, episodes, backtest, progress);
-        Parallel.For(0, episodes.Count, Parallelism, i =>
+        var runs = new BacktestRun[episodes.Count];
+        var ends = new int[episodes.Count];
+        for (int i = 0; i < episodes.Count; i++)
         {
             var (series, end, obs) = Resolve(episodes[i]);
-            var r = Backtester.Run(policy, series, backtest, episodes[i].StartBar, end, episodes[i].Seed, obs);
-            result[i] = ToTrajectory(policy, episodes[i], series, end, r);
+            ends[i] = end;
+            runs[i] = new BacktestRun(series, episodes[i].StartBar, end, episodes[i].Seed, obs);
+        }
+        // A batch policy steps every episode in lockstep (progress comes as trajectories are built); others report as episodes end.
+        bool batch = policy is IBatchPolicy;
+        var results = Backtester.RunMany(policy, runs, backtest, _options.MaxParallelism, batch ? null : progress);
+        Parallel.For(0, episodes.Count, Parallelism, i =>
+        {
+            result[i] = ToTrajectory(policy, episodes[i], runs[i].Series, ends[i], results[i]);
             int d = Interlocked.Increment(ref done);
-            if (progress is not null && (d % 50 == 0 || d == episodes.Count)) progress(d);
+            if (batch && progress is not null && (d % 50 == 0 || d == episodes.Count)) progress(d);
         });
         return result;
     }
 
     private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism) };
-
-    /// <summary>All episodes advance one bar at a time; at each bar the observations of the live episodes are
-    /// stacked and the policy decides for all of them in one call.</summary>
-    private Trajectory[] CollectLockstep(IBatchPolicy policy, IReadOnlyList<EpisodeSpec> episodes, BacktestOptions backtest,
-        Action<int>? progress)
-    {
-        backtest.Validate();
-        backtest.CheckPolicy(policy);
-        int count = episodes.Count;
-        var steppers = new BacktestStepper[count];
-        var sessions = new IPolicySession[count];
-        var series = new PriceSeries[count];
-        var sources = new IObservationSource[count];
-        var ends = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            var spec = episodes[i];
-            var (s, end, obs) = Resolve(spec);
-            (series[i], ends[i], sources[i]) = (s, end, obs);
-            steppers[i] = new BacktestStepper(policy.Id, s, backtest, spec.StartBar, end, obs);
-            sessions[i] = policy.Begin(s, spec.Seed);
-        }
-
-        int size = _observations.Size;
-        var rows = new float[count * size];
-        var decisions = new PolicyDecision[count];
-        var live = Enumerable.Range(0, count).ToList();
-        var deciding = new SessionStep[count];
-        while (live.Count > 0)
-        {
-            int k = 0;
-            for (int j = 0; j < live.Count; j++)
-            {
-                var stepper = steppers[live[j]];
-                if (!stepper.Observe()) continue;
-                stepper.Observation.CopyTo(rows.AsSpan(k * size, size));
-                deciding[k] = new SessionStep(sessions[live[j]], stepper.Bar, stepper.Position, sources[live[j]]);
-                live[k++] = live[j];
-            }
-            live.RemoveRange(k, live.Count - k);
-            if (k == 0) break;
-            policy.DecideSessions(deciding.AsSpan(0, k), rows.AsSpan(0, k * size), decisions);
-            for (int j = 0; j < k; j++) steppers[live[j]].Apply(decisions[j]);
-        }
-
-        var result = new Trajectory[count];
-        int done = 0;
-        Parallel.For(0, count, Parallelism, i =>
-        {
-            result[i] = ToTrajectory(policy, episodes[i], series[i], ends[i], steppers[i].Result());
-            int d = Interlocked.Increment(ref done);
-            if (progress is not null && (d % 50 == 0 || d == count)) progress(d);
-        });
-        return result;
-    }
 
     private (PriceSeries Series, int End, IObservationSource Observations) Resolve(EpisodeSpec spec)
     {

@@ -19,6 +19,14 @@ public static class CliFlags
         }
     }
 
+    /// <summary>An ISO date (yyyy-MM-dd) given to <paramref name="option"/>, or null when none was given.</summary>
+    public static DateOnly? Date(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? d : throw new ArgumentException($"{option}: '{text}' is not a date (expected yyyy-MM-dd).");
+    }
+
     /// <summary>The command line as the user typed it (after `stockagent`), quoted where needed.</summary>
     public static string CommandText(ParseResult parse) =>
         "stockagent " + string.Join(" ", parse.Tokens.Select(t => Quote(t.Value)));

@@ -67,7 +67,7 @@ public static class BacktestCommand
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
-            DateOnly? first = ParseDate(parse.GetValue(from), "--from"), last = ParseDate(parse.GetValue(to), "--to");
+            DateOnly? first = CliFlags.Date(parse.GetValue(from), "--from"), last = CliFlags.Date(parse.GetValue(to), "--to");
             if (first is not null && last is not null && first > last)
                 throw new ArgumentException(Invariant($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}."));
             bool allowShort = parse.GetValue(shorting);
@@ -156,13 +156,6 @@ public static class BacktestCommand
             ["trades_counted"] = TradesCounted,
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static DateOnly? ParseDate(string? text, string option)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new ArgumentException($"{option}: '{text}' is not a date (expected yyyy-MM-dd).");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

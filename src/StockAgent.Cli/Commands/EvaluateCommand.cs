@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using StockAgent.Evaluation;
+using StockAgent.Backtest;
+using StockAgent.Experiments;
 using StockAgent.IO;
 
 namespace StockAgent.Cli.Commands;
@@ -23,16 +25,53 @@ public static class EvaluateCommand
             new Option<string?>("--out") { Description = "Also write evaluation.json and evaluation.csv into this folder." });
         var returns = new Option<string?>("--returns") { Description = "CSV of daily simple returns: date,return[,benchmark][,exposure,asset_return]." };
         var trades = new Option<string?>("--trades") { Description = "CSV with a pnl column (closed trades' P&L after costs): win rate, profit factor, binomial test." };
-        var command = new Command("evaluate", "Evaluate returns with bootstrap 95% intervals, significance tests, PSR and the deflated Sharpe ratio.");
-        foreach (var o in new Option[] { returns, trades, shared.Bootstrap, shared.Seed, shared.Trials, shared.TrialsVariance, shared.Json, shared.Out })
+        var models = new Option<string[]>("--models")
+        {
+            Description = "Models to score out of sample: model or run folders, globs ('rl:training_runs/rl_grpo_run_*/models'), " +
+                          "ensemble:A,B, ensemble-mean:A,B, or baseline names; the baselines and the benchmark are always scored beside them.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var testDays = new Option<int?>("--test-days") { Description = "Trading days of the out-of-time test sets (default: the split's test period, 90 days)." };
+        var from = new Option<string?>("--from") { Description = "Limit every test set to dates from this day (yyyy-MM-dd); features warm up on the bars before." };
+        var to = new Option<string?>("--to") { Description = "Limit every test set to dates up to this day (yyyy-MM-dd)." };
+        var inSample = new Option<bool>("--allow-in-sample") { Description = "Score on dates x symbols a model trained on anyway; its numbers are marked IN-SAMPLE." };
+        var registry = new Option<string?>("--registry") { Description = "Experiment registry for the deflated Sharpe ratio's trial count (default: experiments.db beside the models' run folders)." };
+        var commission = new Option<double>("--commission-bps") { Description = "Commission in basis points.", DefaultValueFactory = _ => CostModel.DefaultCommissionBps };
+        var slippage = new Option<double>("--slippage-bps") { Description = "Slippage in basis points.", DefaultValueFactory = _ => CostModel.DefaultSlippageBps };
+        var market = new MarketOptions();
+        var command = new Command("evaluate", "Evaluate models and baselines out of sample, or any return series, with bootstrap 95% intervals, significance tests, PSR and the deflated Sharpe ratio.");
+        foreach (var o in new Option[] { models, testDays, from, to, inSample, registry, commission, slippage, returns, trades, shared.Bootstrap, shared.Seed, shared.Trials, shared.TrialsVariance, shared.Json, shared.Out })
             command.Options.Add(o);
+        market.AddTo(command);
 
         command.SetAction(parse =>
         {
             var options = ParseShared(parse, shared);
+            var named = parse.GetValue(models) ?? [];
+            if (named.Length > 0 && parse.GetValue(returns) is not null) throw new ArgumentException("give either --models or --returns, not both.");
             if (parse.GetValue(returns) is { } returnsPath)
                 return EvaluateReturns(parse, shared, options, returnsPath, parse.GetValue(trades));
-            throw new ArgumentException("evaluate needs --returns FILE.csv (columns date,return[,benchmark]).");
+            if (named.Length == 0) throw new ArgumentException("evaluate needs --models SPEC... (trained models and baselines) or --returns FILE.csv (columns date,return[,benchmark]).");
+            if (options.Trials is not null) throw new ArgumentException("--trials is for --returns; with --models the trials come from the experiment registry (--registry).");
+            var settings = new EvaluationSettings
+            {
+                Models = named,
+                TestDays = parse.GetValue(testDays),
+                From = CliFlags.Date(parse.GetValue(from), "--from"),
+                To = CliFlags.Date(parse.GetValue(to), "--to"),
+                AllowInSample = parse.GetValue(inSample),
+                Resamples = options.Resamples,
+                Seed = options.Seed,
+                Registry = parse.GetValue(registry),
+                Backtest = BacktestOptions.Default with
+                {
+                    InitialCash = 10_000,
+                    Costs = new CostModel(CliFlags.For("--commission-bps", () => new BpsCommission(parse.GetValue(commission))),
+                        CliFlags.For("--slippage-bps", () => new BpsSlippage(parse.GetValue(slippage)))),
+                },
+            };
+            CliFlags.For("--models", () => { settings.Validate(); return 0; });
+            return ModelEvaluationOutput.Run(parse, market, settings, parse.GetValue(shared.Json), parse.GetValue(shared.Out));
         });
         return command;
     }

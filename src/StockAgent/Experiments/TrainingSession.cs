@@ -1,3 +1,5 @@
+using StockAgent.Statistics;
+using StockAgent.Evaluation;
 using System.Diagnostics;
 using StockAgent.Agents;
 using StockAgent.Experience;
@@ -188,6 +190,14 @@ public sealed class TrainingSession : IDisposable
         double bh = split.ValidationStart is { } from && split.ValidationEnd is { } to
             ? PolicyValidation.MeanSharpe(new BuyAndHoldPolicy(), market, split.TrainingSymbols, from, to)
             : double.NaN;
+        if (result.BestValidationSharpe is { } best && double.IsFinite(best) && split.ValidationStart is { } v0 && split.ValidationEnd is { } v1)
+        {
+            // Every trained configuration is a trial of the deflated Sharpe ratio: its best model's validation Sharpe, per day.
+            int days = _context.Calendar.Count(d => d >= v0 && d <= v1);
+            using var registry = ExperimentRegistry.Open(_settings.Registry ?? Path.Combine(_settings.OutputRoot, ExperimentRegistry.DefaultFileName));
+            registry.Record(new TrialRecord(EvaluationRun.TrialHash(result.BestModel), _context.Data.Fingerprint, best / Math.Sqrt(MetricsCalculator.TradingDays),
+                Math.Max(1, days), DateTimeOffset.UtcNow, Path.GetFileName(run.Directory) + "/best", "train"));
+        }
         return new TrainingSessionResult(_options.Algorithm, run.Directory, result.BestModel, result.FinalModel, result.LastIteration,
             result.BestValidationSharpe, bh, result.StoppedEarly, sft, clock.Elapsed.TotalSeconds);
     }

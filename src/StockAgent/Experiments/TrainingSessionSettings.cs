@@ -11,6 +11,10 @@ public sealed record TrainingSessionSettings
     public string? Library { get; init; }
     public int? NumTrajectories { get; init; }
 
+    /// <summary>The experiment registry that records the session's best model as a trial, with its validation Sharpe
+    /// (null: <c>experiments.db</c> in <see cref="OutputRoot"/>).</summary>
+    public string? Registry { get; init; }
+
     /// <summary>The exact command that started the session (recorded for reproduction).</summary>
     public string Command { get; init; } = "";
 }

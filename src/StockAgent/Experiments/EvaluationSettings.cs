@@ -1,0 +1,46 @@
+using StockAgent.Backtest;
+
+namespace StockAgent.Experiments;
+
+/// <summary>
+/// What <see cref="EvaluationRun.Run"/> scores and how. <see cref="Models"/>: what <see cref="CandidateResolver"/>
+/// accepts (model and run folders, globs of them, <c>rl:</c> globs as in the research plan, <c>model:</c>,
+/// <c>ensemble:</c>, <c>ensemble-mean:</c>, baseline names). The baselines (equal-weight buy-and-hold, SMA crossover
+/// 50/200, the seeded random policy) and the market's benchmark are always scored beside them.
+/// </summary>
+public sealed record EvaluationSettings
+{
+    public IReadOnlyList<string> Models { get; init; } = [];
+
+    /// <summary>The out-of-time test sets' length in trading days (null: the split's test period).</summary>
+    public int? TestDays { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    /// <summary>Score a model on dates x symbols it trained on anyway; every result is then marked IN-SAMPLE.</summary>
+    public bool AllowInSample { get; init; }
+
+    public int Resamples { get; init; } = 10_000;
+
+    public int Seed { get; init; } = 7;
+
+    /// <summary>Costs, sizing and cash of every run (the kit's defaults with 10,000 of cash, as validation).</summary>
+    public BacktestOptions Backtest { get; init; } = BacktestOptions.Default with { InitialCash = 10_000 };
+
+    /// <summary>The experiment registry that counts the trials for the deflated Sharpe ratio (null: the
+    /// <c>experiments.db</c> beside the first model's run folder, when there is one).</summary>
+    public string? Registry { get; init; }
+
+    /// <summary>Also cut every set by regime and sector (<see cref="Evaluation.SliceAnalysis"/>).</summary>
+    public bool Slices { get; init; } = true;
+
+    public void Validate()
+    {
+        if (Resamples < 1 || Resamples > 1_000_000) throw new ArgumentOutOfRangeException(nameof(Resamples), Resamples, "Resamples must be between 1 and 1,000,000.");
+        if (TestDays is < 2) throw new ArgumentOutOfRangeException(nameof(TestDays), TestDays, "TestDays must be at least 2.");
+        if (From is { } f && To is { } t && f > t) throw new ArgumentException($"From {f:yyyy-MM-dd} is after To {t:yyyy-MM-dd}.", nameof(From));
+        Backtest.Validate();
+    }
+}

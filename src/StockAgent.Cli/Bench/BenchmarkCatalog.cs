@@ -65,9 +65,9 @@ public static class BenchmarkCatalog
             return $"library size: {stats.FileBytes / 1e6 * 10_000 / Math.Max(1, stats.Trajectories):F1} MB per 10,000 trajectories";
         });
 
-        static NeuralPolicy BenchPolicy(string architecture = PolicyNetworkSpec.Mlp, int sequence = 1)
+        static NeuralPolicy BenchPolicy(string architecture = PolicyNetworkSpec.Mlp, int sequence = 1, int seed = 5)
         {
-            torch.manual_seed(5);
+            torch.manual_seed(seed);
             var spec = new PolicyNetworkSpec
             {
                 Inputs = MarketObservations.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16, Architecture = architecture, SequenceLength = sequence,
@@ -134,6 +134,26 @@ public static class BenchmarkCatalog
                 return null;
             });
         }
+
+        // Phase 3 end to end: 5 models and the baselines on every symbol over two years (the out-of-time sets), 10,000 resamples.
+        string? evaluationModels = null;
+        yield return new DelegateBenchmark("evaluate: 5 models + 4 baselines x 3 test sets, last 504 days, 10,000 resamples", "scores", () =>
+        {
+            if (evaluationModels is null)
+            {
+                evaluationModels = Path.Combine(folder, "models");
+                for (int m = 0; m < 5; m++)
+                {
+                    using var model = BenchPolicy(seed: 100 + m);
+                    model.Save(Path.Combine(evaluationModels, $"model{m}"));
+                }
+            }
+            var report = EvaluationRun.Run(context, new EvaluationSettings
+            {
+                Models = [Path.Combine(evaluationModels, "model*")], TestDays = 505, From = context.Calendar[^505], Resamples = 10_000, Slices = false,
+            });
+            return report.Sets.Sum(s => (long)s.Scores.Count);
+        }, maxRepeats: 1);
 
         ExperienceLibrary? big = null;
         yield return new DelegateBenchmark("library: top-5,000 balanced of 100,000", "queries", () =>

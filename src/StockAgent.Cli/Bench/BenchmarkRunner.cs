@@ -12,6 +12,7 @@ public static class BenchmarkRunner
 
     public static Figure Measure(IBenchmark benchmark, int repeats, TimeSpan warmUp)
     {
+        repeats = Math.Max(1, Math.Min(repeats, benchmark.MaxRepeats ?? repeats));
         var clock = Stopwatch.StartNew();
         long units = benchmark.Run();
         while (clock.Elapsed < warmUp) benchmark.Run();

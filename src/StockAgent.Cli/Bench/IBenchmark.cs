@@ -12,4 +12,7 @@ public interface IBenchmark
 
     /// <summary>A measured fact to print after the timing (e.g. a file size), or null.</summary>
     string? Note => null;
+
+    /// <summary>At most this many measured runs (an end-to-end benchmark of many seconds), or null for the runner's count.</summary>
+    int? MaxRepeats => null;
 }

@@ -19,7 +19,8 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
 {
     public const string WeightsFile = "model.weights";
     public const string MetadataFile = "model.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Named literals: an unclipped normaliser (FeatureNormalizer.Identity) has an infinite clip, written "Infinity".
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public NeuralPolicy(PolicyNetwork network, NeuralPolicyMetadata metadata, bool greedy = false)
     {

@@ -44,6 +44,17 @@ public class NeuralPolicyTests
     }
 
     [Fact]
+    public void SaveLoad_OfAnUnclippedNormaliser_KeepsItsInfiniteClip()
+    {
+        using var dir = new TempFolder();
+        using var policy = Make(5);
+        var identity = policy.Metadata with { Normalizer = FeatureNormalizer.Identity(policy.Network.Spec.Inputs) };
+        policy.Save(dir.Path, identity);
+        using var loaded = NeuralPolicy.Load(dir.Path);
+        Assert.Equal(double.PositiveInfinity, loaded.Metadata.Normalizer.Clip);
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_GivesTheSameDecisions()
     {
         using var dir = new TempFolder();

@@ -23,7 +23,10 @@ public static class CandidateResolver
             switch (kind)
             {
                 case "ensemble" or "ensemble-mean":
-                    all.Add(new EvaluationCandidate(spec, "ensemble", spec));
+                    var members = spec[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(m => ModelReference.Resolve(m)).ToList();
+                    if (members.Count == 0) throw new ArgumentException($"'{spec}': an ensemble needs model folders, e.g. {kind}:run_a,run_b.");
+                    all.Add(new EvaluationCandidate(spec, "ensemble", kind + ":" + string.Join(",", members), null,
+                        members.Select(RunRecord.ForModel).OfType<RunRecord>().ToList()));
                     break;
                 case "rl" or "model":
                     all.AddRange(Models(spec[(colon + 1)..], spec));
@@ -50,7 +53,7 @@ public static class CandidateResolver
         {
             string path = Path.GetFileName(folder) == "models" ? Path.GetDirectoryName(folder)! : folder;
             string model = ModelReference.Resolve(path);
-            yield return new EvaluationCandidate(Name(model), "model", "model:" + model, model, RunRecord.ForModel(model));
+            yield return new EvaluationCandidate(Name(model), "model", "model:" + model, model, RunRecord.ForModel(model) is { } run ? [run] : []);
         }
     }
 

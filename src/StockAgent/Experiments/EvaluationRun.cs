@@ -28,8 +28,8 @@ public static class EvaluationRun
         settings.Validate();
         var clock = Stopwatch.StartNew();
         var candidates = CandidateResolver.Resolve(settings.Models);
-        var models = candidates.Where(c => c.ModelDirectory is not null).ToList();
-        foreach (var m in models) ModelReference.CheckMarket(m.ModelDirectory!, context, log);
+        var models = candidates.Where(c => c.Trained).ToList();
+        foreach (var m in models.Where(m => m.ModelDirectory is not null)) ModelReference.CheckMarket(m.ModelDirectory!, context, log);
         var notes = new List<string>();
 
         var sets = TestSetsFor(context, settings, models, notes);
@@ -44,7 +44,9 @@ public static class EvaluationRun
             }
             foreach (var set in sets)
             {
-                var check = TestSetGuard.Check(set, m.Run.Split, settings.AllowInSample); // throws on in-sample unless allowed
+                // An ensemble is checked against every member's record; its label is the worst of them.
+                var memberChecks = m.Runs!.Select(r => TestSetGuard.Check(set, r.Split, settings.AllowInSample)).ToList(); // throws on in-sample unless allowed
+                var check = memberChecks.FirstOrDefault(c => c.InSample) ?? memberChecks.FirstOrDefault(c => c.UsedForModelSelection) ?? memberChecks[0];
                 checks[(m.Name, set.Name)] = check;
                 guard[set.Name].Add($"{m.Name}: {check.Description}");
             }
@@ -62,6 +64,7 @@ public static class EvaluationRun
         var runs = sets.ToDictionary(s => s.Name, _ => new List<PolicyTestResult>());
         foreach (var candidate in all)
         {
+            // Single models were checked against the market above; an ensemble's members are checked as it loads.
             var policy = candidate.ModelDirectory is not null ? PolicyFactory.FromSpec(candidate.Spec) : CollectionRun.Load(candidate.Spec, context, log);
             try
             {
@@ -136,7 +139,7 @@ public static class EvaluationRun
     private static (TrialStatistics? Trials, string? Path) Trials(ExperimentContext context, EvaluationSettings settings, List<EvaluationCandidate> models, List<string> notes)
     {
         string? path = settings.Registry;
-        if (path is null && models.FirstOrDefault(m => m.Run is not null) is { } first)
+        if (path is null && models.FirstOrDefault(m => m.Run is not null && m.ModelDirectory is not null) is { } first)
             path = Path.Combine(Path.GetDirectoryName(RunFolder(first.ModelDirectory!))!, ExperimentRegistry.DefaultFileName);
         if (path is null)
         {
@@ -171,7 +174,7 @@ public static class EvaluationRun
     {
         using var registry = ExperimentRegistry.Open(path);
         var known = registry.Trials().Select(t => t.ConfigHash).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in models)
+        foreach (var m in models.Where(m => m.ModelDirectory is not null))
         {
             string hash = TrialHash(m.ModelDirectory!);
             if (known.Contains(hash)) continue;

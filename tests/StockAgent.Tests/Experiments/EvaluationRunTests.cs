@@ -114,6 +114,20 @@ public class EvaluationRunTests(EvaluatedRuns runs) : IClassFixture<EvaluatedRun
     }
 
     [Fact]
+    public void Ensemble_IsGuardedByEveryMembersRecord()
+    {
+        var spec = $"ensemble:{runs.Models[0]},{runs.Models[1]}";
+        var report = EvaluationRun.Run(runs.Context, Quick(spec) with { Slices = false });
+        var ensemble = report.Sets[0].Scores[0];
+        Assert.Equal("ensemble", ensemble.Kind);
+        Assert.Equal(TestSet.OutOfTime, ensemble.Label);
+        Assert.Single(report.Sets[0].Guard);
+
+        var inSample = Quick(spec) with { TestDays = runs.Context.Calendar.Count - 100, Slices = false };
+        Assert.Contains("overlaps the training data", Assert.Throws<InvalidDataException>(() => EvaluationRun.Run(runs.Context, inSample)).Message);
+    }
+
+    [Fact]
     public void TestDays_SetsTheOutOfTimeWindow()
     {
         var report = EvaluationRun.Run(runs.Context, Quick(runs.Models[0]) with { TestDays = 30, Slices = false });

@@ -27,7 +27,11 @@ public static class ErrorAnalysisRun
         foreach (var model in models)
         {
             if (RunRecord.ForModel(model) is not { } record) continue;
-            foreach (var set in sets) log?.Invoke($"{model}: {TestSetGuard.Check(set, record.Split).Description}");
+            foreach (var set in sets)
+            {
+                var check = TestSetGuard.Check(set, record.Split); // throws on in-sample
+                log?.Invoke($"{model}: {check.Description}");
+            }
         }
         var policy = CollectionRun.Load(settings.Model, context, log);
         try

@@ -44,6 +44,7 @@ public static class LibraryCommand
                     per_symbol = s.PerSymbol,
                     per_policy = s.PerPolicy,
                     groups = s.Groups,
+                    corrective = s.Corrective,
                     first_date = s.FirstDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     last_date = s.LastDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     reward = new { count = s.Rewards.Count, mean = N(s.Rewards.Mean), min = N(s.Rewards.Min), q1 = N(s.Rewards.Q1), median = N(s.Rewards.Median), q3 = N(s.Rewards.Q3), max = N(s.Rewards.Max) },
@@ -53,7 +54,7 @@ public static class LibraryCommand
             }
             o.WriteLine($"{lib.Path}: {s.Trajectories} trajectories in {s.Batches.Count} batches, {s.FileBytes / 1e6:F1} MB" +
                         (s.FirstDate is { } f ? $", windows {f:yyyy-MM-dd}..{s.LastDate:yyyy-MM-dd}" : ""));
-            o.WriteLine($"symbols: {s.PerSymbol.Count}; GRPO groups: {s.Groups}; policies: {string.Join(", ", s.PerPolicy.Select(kv => $"{kv.Key} {kv.Value}"))}");
+            o.WriteLine($"symbols: {s.PerSymbol.Count}; GRPO groups: {s.Groups}; corrective: {s.Corrective}; policies: {string.Join(", ", s.PerPolicy.Select(kv => $"{kv.Key} {kv.Value}"))}");
             Section(o, "sector", s.PerSector, s.Trajectories);
             Section(o, "regime", s.PerRegime, s.Trajectories);
             Section(o, "symbol", s.PerSymbol, s.Trajectories);

@@ -3,7 +3,8 @@ using StockAgent.Market;
 namespace StockAgent.Experience;
 
 /// <summary>Draws start states balanced across regimes and sectors (see <see cref="SamplerOptions"/>) from the
-/// training symbols and training period of a split only. Deterministic for a seed.</summary>
+/// training symbols and training period of a split only, optionally restricted to (regime, sector) slices.
+/// Deterministic for a seed.</summary>
 public sealed class EpisodeSampler
 {
     private readonly SamplerOptions _options;
@@ -14,6 +15,7 @@ public sealed class EpisodeSampler
     {
         _options = options ?? new SamplerOptions();
         _options.Validate();
+        var slices = _options.Slices?.ToHashSet();
         foreach (var symbol in split.TrainingSymbols)
         {
             var s = market[symbol];
@@ -23,11 +25,14 @@ public sealed class EpisodeSampler
             for (int start = first; start + _options.Window <= lastEnd; start += _options.Stride)
             {
                 var regime = RegimeLabeler.Label(s, start, start + _options.Window, _options.Thresholds);
+                if (slices is not null && !slices.Contains((regime, sector))) continue;
                 if (!_candidates.TryGetValue(regime, out var bySector)) _candidates[regime] = bySector = [];
                 if (!bySector.TryGetValue(sector, out var list)) bySector[sector] = list = [];
                 list.Add((symbol, start));
             }
         }
+        if (_candidates.Count == 0 && slices is not null)
+            throw new ArgumentException($"no training windows of {_options.Window} bars in {split.TrainStart:yyyy-MM-dd}..{split.TrainEnd:yyyy-MM-dd} of the training symbols fall in the slices {string.Join(", ", slices.Select(p => $"{p.Regime}/{p.Sector}").Order(StringComparer.Ordinal))}.", "slices");
         if (_candidates.Count == 0)
             throw new ArgumentException($"no training windows of {_options.Window} bars fit the training period {split.TrainStart:yyyy-MM-dd}..{split.TrainEnd:yyyy-MM-dd} of the training symbols; shorten the window or widen the training period.", "window");
     }

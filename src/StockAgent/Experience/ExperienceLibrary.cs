@@ -429,7 +429,7 @@ public sealed class ExperienceLibrary : IDisposable
         int groups = Convert.ToInt32(Scalar(_connection, "SELECT COUNT(DISTINCT group_id) FROM trajectories WHERE group_id IS NOT NULL"), CultureInfo.InvariantCulture);
         long bytes = new FileInfo(Path).Length + (File.Exists(Path + "-wal") ? new FileInfo(Path + "-wal").Length : 0);
         return new LibraryStats(rewards.Count, CountBy("symbol"), CountBy("sector"), CountBy("regime"), CountBy("policy_id"),
-            first, last, RewardSummary.From(rewards), Batches(), groups, bytes);
+            first, last, RewardSummary.From(rewards), Batches(), groups, bytes, Count(new TrajectoryQuery { Corrective = true }));
     }
 
     /// <summary>Writes the summaries matching <paramref name="query"/> to a CSV file (atomically); returns the row count.</summary>
@@ -478,6 +478,8 @@ public sealed class ExperienceLibrary : IDisposable
         if (q.MinReward is not null) Add("reward >= $minr", "$minr", q.MinReward);
         if (q.MaxReward is not null) Add("reward <= $maxr", "$maxr", q.MaxReward);
         if (q.GroupedOnly) clauses.Add("group_id IS NOT NULL");
+        if (q.Corrective is { } corrective)
+            Add(corrective ? "(',' || quality_flags || ',') LIKE $corrective" : "(',' || quality_flags || ',') NOT LIKE $corrective", "$corrective", $"%,{TrajectoryQuery.CorrectiveFlag},%");
         if (q.MaxRewardZScore is { } z)
         {
             using var stats = _connection.CreateCommand();

@@ -1,7 +1,8 @@
 namespace StockAgent.Experience;
 
 /// <summary>Totals and coverage of a library: counts per symbol, sector, regime and policy, the date range of
-/// the windows, the reward distribution, the batches and the file's size in bytes (with its WAL).</summary>
+/// the windows, the reward distribution, the batches, the file's size in bytes (with its WAL) and how many trajectories
+/// are flagged corrective (<see cref="TrajectoryQuery.CorrectiveFlag"/>).</summary>
 public sealed record LibraryStats(
     int Trajectories,
     IReadOnlyDictionary<string, int> PerSymbol,
@@ -13,4 +14,5 @@ public sealed record LibraryStats(
     RewardSummary Rewards,
     IReadOnlyList<BatchRecord> Batches,
     int Groups,
-    long FileBytes);
+    long FileBytes,
+    int Corrective = 0);

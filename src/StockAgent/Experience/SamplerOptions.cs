@@ -8,6 +8,8 @@ namespace StockAgent.Experience;
 /// regime with probability proportional to <see cref="RegimeWeights"/> (equal by default; regimes without
 /// candidates are skipped), then a sector uniformly among those with candidates in it, then a window.
 /// <see cref="GroupSize"/> &gt; 1 repeats each start state that many times under one group id (for GRPO).
+/// <see cref="Slices"/>, when set, keeps only candidates whose (window regime, sector) is one of the given pairs
+/// (corrective collection on the slices where a policy lost).
 /// </summary>
 public sealed record SamplerOptions
 {
@@ -18,6 +20,9 @@ public sealed record SamplerOptions
     public IReadOnlyDictionary<MarketRegime, double>? RegimeWeights { get; init; }
     public RegimeThresholds Thresholds { get; init; } = RegimeThresholds.Default;
 
+    /// <summary>Only these (regime, sector) pairs; null: every pair.</summary>
+    public IReadOnlyCollection<(MarketRegime Regime, string Sector)>? Slices { get; init; }
+
     public void Validate()
     {
         if (Window < 2) throw new ArgumentException($"window must be at least 2 bars (got {Window}).", nameof(Window));
@@ -26,5 +31,6 @@ public sealed record SamplerOptions
         if (GroupSize < 1) throw new ArgumentException($"group size must be at least 1 (got {GroupSize}).", nameof(GroupSize));
         if (RegimeWeights is not null && (RegimeWeights.Values.Any(w => w < 0 || !double.IsFinite(w)) || RegimeWeights.Values.Sum() <= 0))
             throw new ArgumentException("regime weights must be non-negative with a positive sum.");
+        if (Slices is { Count: 0 }) throw new ArgumentException("slices, when given, must name at least one (regime, sector) pair.", nameof(Slices));
     }
 }

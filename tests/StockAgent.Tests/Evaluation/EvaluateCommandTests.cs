@@ -52,7 +52,7 @@ public class EvaluateCommandTests
     [InlineData(new[] { "--returns", "{dir}/ok.csv", "--trials", "1", "--trials-sharpe-variance", "0.5" }, "--trials must be at least 2")]
     [InlineData(new[] { "--returns", "{dir}/ok.csv", "--trials", "5", "--trials-sharpe-variance", "-1" }, "--trials-sharpe-variance must be a number >= 0")]
     [InlineData(new[] { "--returns", "{dir}/ok.csv", "--bootstrap", "0" }, "--bootstrap must be at least 1")]
-    [InlineData(new string[0], "evaluate needs --returns FILE.csv")]
+    [InlineData(new string[0], "evaluate needs --models SPEC... (trained models and baselines) or --returns FILE.csv")]
     public void BadInput_OneErrorLine_Exit2(string[] args, string expected)
     {
         using var dir = new TempFolder();

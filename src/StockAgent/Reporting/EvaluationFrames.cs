@@ -1,5 +1,7 @@
 using Microsoft.Data.Analysis;
+using StockAgent.Evaluation;
 using StockAgent.Experiments;
+using StockAgent.Statistics;
 
 namespace StockAgent.Reporting;
 
@@ -17,29 +19,19 @@ public static class EvaluationFrames
     {
         ArgumentNullException.ThrowIfNull(set);
         var s = set.Scores;
-        return new DataFrame(
-            new StringDataFrameColumn("candidate", s.Select(x => x.Name)),
-            new StringDataFrameColumn("label", s.Select(x => x.Label)),
-            Num("sharpe", s.Select(x => x.Statistics.Sharpe)),
-            Num("sharpe_low", s.Select(x => x.Statistics.Ci95.Sharpe.Low)),
-            Num("sharpe_high", s.Select(x => x.Statistics.Ci95.Sharpe.High)),
-            Num("total_return", s.Select(x => x.Statistics.TotalReturn)),
-            Num("total_return_low", s.Select(x => x.Statistics.Ci95.TotalReturn.Low)),
-            Num("total_return_high", s.Select(x => x.Statistics.Ci95.TotalReturn.High)),
-            Num("annual_return", s.Select(x => x.Statistics.Cagr)),
-            Num("annual_return_low", s.Select(x => x.Statistics.Ci95.Cagr.Low)),
-            Num("annual_return_high", s.Select(x => x.Statistics.Ci95.Cagr.High)),
-            Num("max_drawdown", s.Select(x => x.Statistics.MaxDrawdown)),
-            Num("max_drawdown_low", s.Select(x => x.Statistics.Ci95.MaxDrawdown.Low)),
-            Num("max_drawdown_high", s.Select(x => x.Statistics.Ci95.MaxDrawdown.High)),
-            Num("win_rate", s.Select(x => x.Statistics.WinRate)),
-            Num("win_rate_low", s.Select(x => x.Statistics.Ci95.WinRate.Low)),
-            Num("win_rate_high", s.Select(x => x.Statistics.Ci95.WinRate.High)),
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("candidate", s.Select(x => x.Name)), new StringDataFrameColumn("label", s.Select(x => x.Label)) };
+        columns.AddRange(WithInterval("sharpe", s, e => e.Sharpe, i => i.Sharpe));
+        columns.AddRange(WithInterval("total_return", s, e => e.TotalReturn, i => i.TotalReturn));
+        columns.AddRange(WithInterval("annual_return", s, e => e.Cagr, i => i.Cagr));
+        columns.AddRange(WithInterval("max_drawdown", s, e => e.MaxDrawdown, i => i.MaxDrawdown));
+        columns.AddRange(WithInterval("win_rate", s, e => e.WinRate, i => i.WinRate));
+        columns.AddRange([
             new Int32DataFrameColumn("trades", s.Select(x => x.Statistics.Trades)),
             Num("profit_factor", s.Select(x => x.Statistics.ProfitFactor)),
             Num("p_vs_benchmark", s.Select(x => x.Statistics.SharpeDifference?.PValue ?? double.NaN)),
             Num("psr", s.Select(x => x.Statistics.Psr)),
-            Num("dsr", s.Select(x => x.Statistics.Dsr)));
+            Num("dsr", s.Select(x => x.Statistics.Dsr))]);
+        return new DataFrame(columns);
     }
 
     /// <summary>The significance tests: the Sharpe difference to the benchmark (Jobson-Korkie with Memmel's correction:
@@ -81,6 +73,14 @@ public static class EvaluationFrames
             new Int32DataFrameColumn("trades", rows.Select(r => r.Row.Trades)),
             Num("win_rate", rows.Select(r => r.Row.WinRate)));
     }
+
+    /// <summary>NAME, NAME_low and NAME_high: a point value and its 95% interval.</summary>
+    private static DataFrameColumn[] WithInterval(string name, IReadOnlyList<CandidateScore> s, Func<ReturnEvaluation, double> value, Func<ReturnIntervals, ConfidenceInterval> interval) =>
+    [
+        Num(name, s.Select(x => value(x.Statistics))),
+        Num(name + "_low", s.Select(x => interval(x.Statistics.Ci95).Low)),
+        Num(name + "_high", s.Select(x => interval(x.Statistics.Ci95).High)),
+    ];
 
     private static DoubleDataFrameColumn Num(string name, IEnumerable<double> values) =>
         new(name, values.Select(v => double.IsNaN(v) ? null : (double?)v));

@@ -53,4 +53,35 @@ public class PhaseNotebookTests
         Assert.Contains("Validation Sharpe", html);
         Assert.Contains("<table", html);
     }
+
+    [Fact]
+    public void ValidationNotebook_TrainsWhenNoModel_EvaluatesAgainstBaselines_ChartsAndConcludes()
+    {
+        using var dir = new TempFolder();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (stdout, html) = Run("03-validation", dir);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        // No run in the fresh folder: the notebook trained a small SFT model through a training session, then scored it.
+        Assert.Contains("no trained run on this market", stdout);
+        Assert.Single(Directory.GetDirectories(dir.Path, "rl_sft_run_*"));
+        Assert.Contains("3 test sets x 5 candidates, 200 resamples each", stdout);
+        // The comparison, significance and slice tables as HTML DataFrames, with the labels and intervals.
+        Assert.Contains("<table", html);
+        foreach (var column in new[] { "sharpe_low", "sharpe_high", "p_vs_benchmark", "jkm_p", "ledoit_wolf_p", "min_track_record_days", "annual_return" })
+            Assert.Contains(column, html);
+        Assert.Contains("out-of-time and out-of-symbol", html);
+        // The charts as Plotly HTML.
+        Assert.Contains("Plotly.newPlot", html);
+        Assert.Contains("Bootstrap Sharpe ratio", html);
+        Assert.Contains("Monte Carlo max drawdown", html);
+        Assert.Contains("annualised Sharpe per regime", html);
+        Assert.Contains("annualised Sharpe per sector", html);
+        // One registered trial: the notebook says plainly why there is no DSR.
+        Assert.Contains("no DSR: ", stdout);
+        Assert.Contains("the deflated Sharpe ratio needs at least two", stdout);
+        // The conclusion is computed: one verdict per test set.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(stdout, @"/best (beats|does NOT beat) MKT buy-and-hold: Sharpe -?\d").Count);
+        Assert.True(seconds < 300, $"the validation notebook took {seconds:F0} s at the small scale");
+    }
 }

@@ -17,5 +17,6 @@ public static class CommandCatalog
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
         yield return AnalyzeErrorsCommand.Create();
+        yield return ContinuousTrainingCommand.Create();
     }
 }

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using StockAgent.Evaluation;
+using StockAgent.Experience;
+using StockAgent.Experiments;
+using StockAgent.IO;
+using StockAgent.Training;
+
+namespace StockAgent.Pipeline;
+
+/// <summary>
+/// The kit's main job: collect, train and evaluate in a loop until the goals are met on validation or the budget is
+/// spent, then confirm once on the untouched test sets. Each step is a library call a notebook makes the same way
+/// (<see cref="CollectionRun"/>, <see cref="TrainingSession"/>, <see cref="ValidationCheck"/>, <see cref="EvaluationRun"/>),
+/// and the state is saved after every step (<see cref="PipelineState"/>), so rerunning resumes. Collection: the best
+/// model so far (sampling, in GRPO groups) on every other batch once there is one, the baselines in turn otherwise, from
+/// balanced start states of the training period and symbols. Training every <see cref="PipelineSettings.TrainingInterval"/>
+/// batches: SFT once on the library's balanced top trajectories, then GRPO (or PPO) from the best model, offline on the
+/// batches since the last session (online, appending its rollouts to the library, when those hold no sampled groups).
+/// Validation after every session and every <see cref="PipelineSettings.EvaluationInterval"/> batches; the best model
+/// is the one with the best validation Sharpe. The test sets are scored once, at the end, and never choose a model.
+/// </summary>
+public static class ContinuousPipeline
+{
+    private static readonly string[] Baselines = ["sma-crossover", "momentum", "mean-reversion", "buy-and-hold", "random"];
+
+    public const string LibraryFile = "experience.db";
+    public const string TrainingFolder = "training_runs";
+    public const string ConfirmationFolder = "evaluation";
+
+    /// <param name="onState">Receives the state after every save (for progress displays).</param>
+    /// <param name="cancel">Stops the loop between steps (the current step finishes); the run then still confirms.</param>
+    public static PipelineState Run(ExperimentContext context, PipelineSettings settings, Action<string>? log = null,
+        Action<PipelineState>? onState = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        settings.Validate();
+        var run = settings.RunDirectory;
+        using var folderLock = RunFolderLock.Acquire(run);
+        var state = PipelineState.TryLoad(run);
+        if (state is { Status: PipelineStatus.Done })
+        {
+            log?.Invoke($"{run} is done ({state.StopReason}); its state is {PipelineState.PathIn(run)}. Give another --run folder to start again.");
+            return state;
+        }
+        if (state is not null) log?.Invoke($"resuming {run}: {state.Batches} batches, {state.Trajectories:N0} trajectories, {state.Sessions} sessions");
+        var now = DateTimeOffset.UtcNow;
+        state ??= new PipelineState { Goals = settings.Goals, Started = now, Updated = now };
+        state = state with { Goals = settings.Goals, Status = PipelineStatus.Collecting, Error = null, StopReason = null };
+        double previous = state.Seconds;
+        var clock = Stopwatch.StartNew();
+        string library = Path.Combine(run, LibraryFile);
+
+        void Save(PipelineState s)
+        {
+            s.Save(run);
+            onState?.Invoke(s);
+        }
+
+        PipelineState Step(PipelineState s, string kind, string detail, Stopwatch step, Func<PipelineState, PipelineState> with)
+        {
+            var next = s.After(new PipelineStep(DateTimeOffset.UtcNow, kind, detail, with(s).Trajectories, step.Elapsed.TotalSeconds), with, previous + clock.Elapsed.TotalSeconds);
+            Save(next);
+            return next;
+        }
+
+        try
+        {
+            Save(state);
+            while (true)
+            {
+                if (state.GoalsMet) { state = state with { StopReason = "goals met on validation" }; break; }
+                if (cancel.IsCancellationRequested) { state = state with { StopReason = "stopped by the user" }; break; }
+                if (settings.MaxHours is { } h && previous + clock.Elapsed.TotalSeconds > h * 3600) { state = state with { StopReason = $"time budget of {h.ToString(CultureInfo.InvariantCulture)} h spent" }; break; }
+                if (state.Sessions >= settings.MaxSessions) { state = state with { StopReason = $"session budget of {settings.MaxSessions} spent" }; break; }
+
+                // Collect one batch.
+                var step = Stopwatch.StartNew();
+                int batch = state.Batches + 1;
+                bool byModel = state.BestModel is not null && batch % 2 == 1;
+                string policy = byModel ? "model:" + state.BestModel : Baselines[(byModel ? 0 : state.Batches / (state.BestModel is null ? 1 : 2)) % Baselines.Length];
+                state = state with { Status = PipelineStatus.Collecting };
+                Save(state);
+                var collected = CollectionRun.Run(context, new CollectionSettings
+                {
+                    Policy = policy, BatchSize = settings.BatchSize, Batches = 1, Window = settings.Window, GroupSize = byModel ? settings.GroupSize : 1,
+                    Library = library, Seed = settings.Seed,
+                }, log: log); // a batch is one transaction: it finishes, the loop stops before the next
+
+                state = Step(state, "collect", $"batch {batch}: {collected.Collected:N0} trajectories by {policy}", step,
+                    s => s with { Batches = batch, Trajectories = collected.Stats.Trajectories });
+
+                bool evaluate = batch % settings.EvaluationInterval == 0 && state.BestModel is not null;
+                if (batch % settings.TrainingInterval == 0 && !cancel.IsCancellationRequested)
+                {
+                    state = Train(context, settings, state, library, log, Save, Step, cancel);
+                    evaluate = true;
+                }
+                if (evaluate && state.BestModel is not null)
+                {
+                    step = Stopwatch.StartNew();
+                    state = state with { Status = PipelineStatus.Evaluating };
+                    Save(state);
+                    var latest = ValidationCheck.Of(context, state.BestModel);
+                    state = Step(state, "evaluate", Describe(latest), step,
+                        s => s with { Latest = latest, GoalsMet = s.Goals.MetBy(s.Trajectories, s.Best) });
+                }
+            }
+
+            state = Confirm(context, settings, state, log, Save, Step);
+            // Stopped by the user: rerunning the same command carries on; otherwise the run is done.
+            state = state with
+            {
+                Status = cancel.IsCancellationRequested && !state.GoalsMet ? PipelineStatus.Stopped : PipelineStatus.Done,
+                Updated = DateTimeOffset.UtcNow, Seconds = previous + clock.Elapsed.TotalSeconds,
+            };
+            Save(state);
+            return state;
+        }
+        catch (Exception ex)
+        {
+            state = state with { Status = PipelineStatus.Failed, Error = ex.Message, Updated = DateTimeOffset.UtcNow, Seconds = previous + clock.Elapsed.TotalSeconds };
+            try { Save(state); } catch (IOException) { } // the disk may be what failed: the last good state stays
+            throw;
+        }
+    }
+
+    private static PipelineState Train(ExperimentContext context, PipelineSettings settings, PipelineState state, string library, Action<string>? log,
+        Action<PipelineState> save, Func<PipelineState, string, string, Stopwatch, Func<PipelineState, PipelineState>, PipelineState> step, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        state = state with { Status = PipelineStatus.Training };
+        save(state);
+        int session = state.Sessions + 1;
+        var output = Path.Combine(settings.RunDirectory, TrainingFolder);
+        TrainingOptions options;
+        TrainingSessionSettings where;
+        if (state.BestModel is null)
+        {
+            options = new SftOptions { Epochs = settings.SftEpochs, Hidden = settings.Hidden, Seed = settings.Seed + session, ValidateEvery = 1, CheckpointEvery = 1 };
+            where = new TrainingSessionSettings { OutputRoot = output, Library = library, NumTrajectories = (int)Math.Min(settings.SftTopTrajectories, state.Trajectories), Command = "pipeline: sft" };
+        }
+        else
+        {
+            options = settings.Algorithm == "ppo"
+                ? new PpoOptions { Iterations = settings.IterationsPerSession, GroupSize = settings.GroupSize, GroupsPerIteration = settings.GroupsPerIteration, Seed = settings.Seed + session, ValidateEvery = 1, CheckpointEvery = 1 }
+                : new GrpoOptions { Iterations = settings.IterationsPerSession, GroupSize = settings.GroupSize, GroupsPerIteration = settings.GroupsPerIteration, Seed = settings.Seed + session, ValidateEvery = 1, CheckpointEvery = 1 };
+            where = new TrainingSessionSettings
+            {
+                OutputRoot = output, InitFrom = state.BestModel, Library = library, NumTrajectories = settings.TrainingInterval * settings.BatchSize,
+                Command = $"pipeline: {settings.Algorithm} offline",
+            };
+        }
+        TrainingSession created;
+        try
+        {
+            created = TrainingSession.Create(context, options, where, log);
+        }
+        catch (InvalidDataException ex) when (state.BestModel is not null)
+        {
+            log?.Invoke($"offline {settings.Algorithm} cannot train on the latest batches ({ex.Message}); training online, its rollouts go to the library");
+            created = TrainingSession.Create(context, options, where with { NumTrajectories = null, Command = $"pipeline: {settings.Algorithm} online" }, log);
+        }
+        TrainingSessionResult result;
+        using (created) result = created.Run(stopRequested: () => cancel.IsCancellationRequested); // stops after an iteration, keeping best
+        var metrics = ValidationCheck.Of(context, result.BestModel);
+        long total;
+        using (var lib = ExperienceLibrary.Open(library, readOnly: true)) total = lib.Stats().Trajectories;
+        bool better = state.Best is null || metrics.Sharpe > state.Best.Sharpe || !double.IsFinite(state.Best.Sharpe);
+        return step(state, "train", $"session {session} ({options.Algorithm}, {result.Iterations} iterations): {Describe(metrics)}{(better ? "; new best" : "; best stays")}", clock,
+            s => s with
+            {
+                Sessions = session,
+                Iterations = s.Iterations + result.Iterations,
+                Trajectories = total,
+                BestModel = better ? result.BestModel : s.BestModel,
+                Best = better ? metrics : s.Best,
+                Latest = metrics,
+                GoalsMet = s.Goals.MetBy(total, better ? metrics : s.Best),
+            });
+    }
+
+    private static PipelineState Confirm(ExperimentContext context, PipelineSettings settings, PipelineState state, Action<string>? log,
+        Action<PipelineState> save, Func<PipelineState, string, string, Stopwatch, Func<PipelineState, PipelineState>, PipelineState> step)
+    {
+        if (state.BestModel is null)
+        {
+            log?.Invoke("no model was trained, so there is nothing to confirm on the test sets.");
+            return state;
+        }
+        var clock = Stopwatch.StartNew();
+        state = state with { Status = PipelineStatus.Confirming };
+        save(state);
+        var report = EvaluationRun.Run(context, new EvaluationSettings
+        {
+            Models = [state.BestModel], Resamples = settings.Resamples, Seed = settings.Seed,
+            Registry = Path.Combine(settings.RunDirectory, TrainingFolder, ExperimentRegistry.DefaultFileName),
+        }, log);
+        var folder = Path.Combine(settings.RunDirectory, ConfirmationFolder);
+        var json = Path.Combine(folder, "evaluation.json");
+        AtomicFile.WriteAllText(json, EvaluationReportJson.Serialize(report) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(folder, "evaluation.csv"), EvaluationReportCsv.Comparison(report));
+        var model = report.Sets[0].Scores[0].Statistics;
+        var hold = report.Sets[0].Scores.First(s => s.Name == EvaluationRun.EqualWeightBuyAndHold).Statistics;
+        string detail = string.Create(CultureInfo.InvariantCulture,
+            $"test period: Sharpe {model.Sharpe:F2} [{model.Ci95.Sharpe.Low:F2}, {model.Ci95.Sharpe.High:F2}] vs buy-and-hold {hold.Sharpe:F2}; goals {(state.GoalsMet ? "met" : "not met")}");
+        return step(state, "confirm", detail, clock, s => s with { Confirmation = json });
+    }
+
+    private static string Describe(ValidationMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"validation Sharpe {m.Sharpe:F2} (buy-and-hold {m.BuyAndHoldSharpe:F2}), win rate {m.WinRate:P1}, {m.Trades} trades");
+}

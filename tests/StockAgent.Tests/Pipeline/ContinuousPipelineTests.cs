@@ -1,0 +1,153 @@
+using System.Text.Json;
+using StockAgent.Evaluation;
+using StockAgent.Experience;
+using StockAgent.Experiments;
+using StockAgent.Market;
+using StockAgent.Pipeline;
+using StockAgent.Tests.Support;
+
+namespace StockAgent.Tests.Pipeline;
+
+/// <summary>The continuous pipeline on a small synthetic market: the loop, its state, resuming, the budget and goals,
+/// the run-folder lock and bad state files.</summary>
+[Collection(TorchCollection.Name)]
+public class ContinuousPipelineTests
+{
+    private static readonly Lazy<ExperimentContext> Context = new(() => ExperimentContext.Load(new ExperimentSettings
+    {
+        Synthetic = new SyntheticMarketOptions { Symbols = 8, Sectors = 2, Years = 3, Seed = 5, SignalStrength = 1.0 },
+    }));
+
+    private static PipelineSettings Tiny(string run) => new()
+    {
+        RunDirectory = run,
+        Goals = new PipelineGoals(100_000, 5, 0.9),
+        BatchSize = 64,
+        TrainingInterval = 2,
+        EvaluationInterval = 1,
+        MaxSessions = 2,
+        IterationsPerSession = 2,
+        SftEpochs = 1,
+        SftTopTrajectories = 100,
+        GroupSize = 4,
+        GroupsPerIteration = 4,
+        Hidden = [16],
+        Resamples = 100,
+    };
+
+    [Fact]
+    public void Loop_CollectsTrainsEvaluatesAndConfirms_StateMatchesTheLibrary()
+    {
+        using var dir = new TempFolder();
+        var states = new List<PipelineState>();
+        var final = ContinuousPipeline.Run(Context.Value, Tiny(dir.Path), onState: states.Add);
+
+        Assert.Equal(PipelineStatus.Done, final.Status);
+        Assert.Equal("session budget of 2 spent", final.StopReason);
+        Assert.Equal(2, final.Sessions);
+        Assert.Equal(4, final.Batches);
+        Assert.False(final.GoalsMet);
+        Assert.Equal(["collect", "collect", "train", "evaluate", "collect", "evaluate", "collect", "train", "evaluate", "confirm"], final.History.Select(h => h.Kind));
+        Assert.Contains("(sft,", final.History[2].Detail);
+        Assert.Contains("(grpo,", final.History[7].Detail);
+        using (var library = ExperienceLibrary.Open(Path.Combine(dir.Path, ContinuousPipeline.LibraryFile), readOnly: true))
+        {
+            Assert.Equal(library.Stats().Trajectories, final.Trajectories);
+            Assert.Equal(4, library.Batches().Count);
+        }
+        Assert.True(File.Exists(Path.Combine(final.BestModel!, "model.json")));
+        Assert.NotNull(final.Best);
+        Assert.True(double.IsFinite(final.Best!.BuyAndHoldSharpe));
+        Assert.True(File.Exists(final.Confirmation));
+        using (var json = JsonDocument.Parse(File.ReadAllText(final.Confirmation!)))
+            Assert.Equal(3, json.RootElement.GetProperty("test_sets").GetArrayLength());
+        using (var registry = ExperimentRegistry.Open(Path.Combine(dir.Path, ContinuousPipeline.TrainingFolder, ExperimentRegistry.DefaultFileName), readOnly: true))
+            Assert.Equal(2, registry.Trials().Count(t => t.Kind == "train"));
+
+        // Saved after every step, and what was saved is what the caller saw.
+        Assert.True(states.Count >= final.History.Count);
+        Assert.Equal(JsonSerializer.Serialize(final, PipelineState.Json), JsonSerializer.Serialize(PipelineState.TryLoad(dir.Path), PipelineState.Json));
+        Assert.Contains(states, s => s.Status == PipelineStatus.Training);
+    }
+
+    [Fact]
+    public void Stopped_ThenRerun_CarriesOnFromTheStateAndTheLibrary()
+    {
+        using var dir = new TempFolder();
+        using var cancel = new CancellationTokenSource();
+        var stopped = ContinuousPipeline.Run(Context.Value, Tiny(dir.Path), onState: s =>
+        {
+            if (s.Batches == 1) cancel.Cancel(); // Ctrl+C during the first step: it finishes, then the loop stops
+        }, cancel: cancel.Token);
+        Assert.Equal(PipelineStatus.Stopped, stopped.Status);
+        Assert.Equal("stopped by the user", stopped.StopReason);
+        Assert.Equal(1, stopped.Batches);
+        Assert.Null(stopped.Confirmation); // no model yet: nothing to confirm
+
+        var resumed = ContinuousPipeline.Run(Context.Value, Tiny(dir.Path));
+        Assert.Equal(PipelineStatus.Done, resumed.Status);
+        Assert.Equal(4, resumed.Batches);
+        Assert.Equal(stopped.Started, resumed.Started);
+        Assert.Equal(stopped.History, resumed.History.Take(stopped.History.Count));
+        using var library = ExperienceLibrary.Open(Path.Combine(dir.Path, ContinuousPipeline.LibraryFile), readOnly: true);
+        Assert.Equal(4, library.Batches().Count);
+        Assert.Equal(library.Stats().Trajectories, resumed.Trajectories);
+
+        var again = new List<string>();
+        Assert.Equal(PipelineStatus.Done, ContinuousPipeline.Run(Context.Value, Tiny(dir.Path), again.Add).Status);
+        Assert.Contains(again, l => l.Contains("is done"));
+    }
+
+    [Fact]
+    public void GoalsMetOnValidation_StopTheLoop()
+    {
+        using var dir = new TempFolder();
+        var final = ContinuousPipeline.Run(Context.Value, Tiny(dir.Path) with { Goals = new PipelineGoals(10, -100, 0) });
+        Assert.True(final.GoalsMet);
+        Assert.Equal("goals met on validation", final.StopReason);
+        Assert.Equal(1, final.Sessions);
+        Assert.Equal(PipelineStatus.Done, final.Status);
+    }
+
+    [Fact]
+    public void SecondPipelineOnOneRunFolder_IsRefused()
+    {
+        using var dir = new TempFolder();
+        using (RunFolderLock.Acquire(dir.Path))
+        {
+            var e = Assert.Throws<IOException>(() => ContinuousPipeline.Run(Context.Value, Tiny(dir.Path)));
+            Assert.Contains("another pipeline is running", e.Message);
+        }
+        using (RunFolderLock.Acquire(dir.Path)) { } // released: taken again at once
+    }
+
+    [Theory]
+    [InlineData("{ not json", "is not a pipeline state")]
+    [InlineData("{\"format\": 99, \"goals\": {}}", "newer than this StockAgent knows")]
+    [InlineData("{\"status\": \"collecting\"}", "has no format number")]
+    public void BadStateFile_IsAnErrorThatLeavesItUntouched(string text, string message)
+    {
+        using var dir = new TempFolder();
+        var path = dir.File(PipelineState.FileName, text);
+        var e = Assert.Throws<InvalidDataException>(() => ContinuousPipeline.Run(Context.Value, Tiny(dir.Path)));
+        Assert.Contains(message, e.Message);
+        Assert.Contains(path, e.Message);
+        Assert.Equal(text, File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData(nameof(PipelineSettings.BatchSize))]
+    [InlineData(nameof(PipelineSettings.TrainingInterval))]
+    [InlineData(nameof(PipelineSettings.MaxSessions))]
+    public void BadSettings_NameTheSetting(string name)
+    {
+        var s = Tiny("x");
+        s = name switch
+        {
+            nameof(PipelineSettings.BatchSize) => s with { BatchSize = 0 },
+            nameof(PipelineSettings.TrainingInterval) => s with { TrainingInterval = 0 },
+            _ => s with { MaxSessions = 0 },
+        };
+        Assert.Equal(name, Assert.ThrowsAny<ArgumentException>(s.Validate).ParamName);
+    }
+}

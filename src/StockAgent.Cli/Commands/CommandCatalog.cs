@@ -16,5 +16,6 @@ public static class CommandCatalog
         yield return LibraryCommand.Create();
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return RobustnessCommand.Create();
     }
 }

@@ -110,7 +110,7 @@ public class RobustnessRunTests(RobustnessFixture f) : IClassFixture<RobustnessF
         Assert.False(f.Random.Seeds.Deterministic);
         Assert.True(f.Random.Seeds.SdTotalReturn > 0);
         var seeds = f.Random.Rows.Where(r => r.Group == RobustnessRun.SeedsGroup).Select(r => r.TotalReturn).ToArray();
-        Assert.Equal(Statistics.MetricsCalculator.Mean(seeds), f.Random.Seeds.MeanTotalReturn, 12);
+        Assert.Equal(StockAgent.Statistics.MetricsCalculator.Mean(seeds), f.Random.Seeds.MeanTotalReturn, 12);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class SyntheticShockTests
     {
         var s = Market["S001"];
         var spike = SyntheticShock.VolatilitySpike.Apply(Market, s.Dates[300])["S001"];
-        static double Sd(double[] c, int from, int to) => Statistics.MetricsCalculator.StdDev(Enumerable.Range(from, to - from).Select(t => Math.Log(c[t] / c[t - 1])).ToArray());
+        static double Sd(double[] c, int from, int to) => StockAgent.Statistics.MetricsCalculator.StdDev(Enumerable.Range(from, to - from).Select(t => Math.Log(c[t] / c[t - 1])).ToArray());
         Assert.Equal(3, Sd(spike.Close, 300, 340) / Sd(s.Close, 300, 340), 9);
         var grind = SyntheticShock.SidewaysGrind.Apply(Market, s.Dates[300])["S001"];
         for (int t = 300; t < 420; t++) Assert.Equal(Math.Log(s.Close[t] / s.Close[t - 1]) * 0.3, Math.Log(grind.Close[t] / s.Close[299]), 9);

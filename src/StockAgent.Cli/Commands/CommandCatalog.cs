@@ -18,5 +18,6 @@ public static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return AnalyzeErrorsCommand.Create();
         yield return ContinuousTrainingCommand.Create();
+        yield return RobustnessCommand.Create();
     }
 }

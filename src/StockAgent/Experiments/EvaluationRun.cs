@@ -162,7 +162,7 @@ public static class EvaluationRun
     }
 
     /// <summary>A model's run folder: models/NAME's grandparent.</summary>
-    private static string RunFolder(string model)
+    internal static string RunFolder(string model)
     {
         var full = Path.GetFullPath(model).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full)!;

@@ -18,6 +18,7 @@ public static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return AnalyzeErrorsCommand.Create();
         yield return ContinuousTrainingCommand.Create();
+        yield return MonitorCommand.Create();
         yield return RobustnessCommand.Create();
     }
 }

@@ -35,6 +35,7 @@ public static class ContinuousPipeline
     {
         ArgumentNullException.ThrowIfNull(context);
         settings.Validate();
+        settings = settings with { RunDirectory = Path.GetFullPath(settings.RunDirectory) }; // the state names models by full path
         var run = settings.RunDirectory;
         using var folderLock = RunFolderLock.Acquire(run);
         var state = PipelineState.TryLoad(run);
@@ -50,6 +51,7 @@ public static class ContinuousPipeline
         double previous = state.Seconds;
         var clock = Stopwatch.StartNew();
         string library = Path.Combine(run, LibraryFile);
+        state = Reconcile(state, library, log);
 
         void Save(PipelineState s)
         {
@@ -88,7 +90,7 @@ public static class ContinuousPipeline
                 }, log: log); // a batch is one transaction: it finishes, the loop stops before the next
 
                 state = Step(state, "collect", $"batch {batch}: {collected.Collected:N0} trajectories by {policy}", step,
-                    s => s with { Batches = batch, Trajectories = collected.Stats.Trajectories });
+                    s => s with { Batches = batch, Trajectories = collected.Stats.Trajectories, LibraryBatches = collected.Stats.Batches.Count });
 
                 bool evaluate = batch % settings.EvaluationInterval == 0 && state.BestModel is not null;
                 if (batch % settings.TrainingInterval == 0 && !cancel.IsCancellationRequested)
@@ -123,6 +125,26 @@ public static class ContinuousPipeline
             try { Save(state); } catch (IOException) { } // the disk may be what failed: the last good state stays
             throw;
         }
+    }
+
+    /// <summary>A kill between a batch's commit and the state's write leaves a collected batch the state does not count
+    /// (count it), or rollouts of an online session that did not finish (kept in the library, not counted as a batch).</summary>
+    private static PipelineState Reconcile(PipelineState state, string library, Action<string>? log)
+    {
+        if (!File.Exists(library)) return state;
+        using var lib = ExperienceLibrary.Open(library, readOnly: true);
+        var stats = lib.Stats();
+        var extra = stats.Batches.Skip(state.LibraryBatches).ToList();
+        if (extra.Count == 0) return state;
+        int collected = extra.Count(b => !b.PolicyVersion.Contains("+it", StringComparison.Ordinal)); // online training tags its rollouts "+itN"
+        log?.Invoke($"the library holds {extra.Count} batch(es) committed after the last saved state ({collected} collected, {extra.Count - collected} " +
+                    "from an unfinished training session): the state counts them now");
+        var steps = extra.Where(b => !b.PolicyVersion.Contains("+it", StringComparison.Ordinal)).Select((b, k) =>
+            new PipelineStep(DateTimeOffset.UtcNow, "collect", $"batch {state.Batches + k + 1}: {b.Trajectories:N0} trajectories by {b.PolicyId} (recovered from the library)", stats.Trajectories, 0));
+        return state with
+        {
+            Batches = state.Batches + collected, Trajectories = stats.Trajectories, LibraryBatches = stats.Batches.Count, History = [.. state.History, .. steps],
+        };
     }
 
     private static PipelineState Train(ExperimentContext context, PipelineSettings settings, PipelineState state, string library, Action<string>? log,
@@ -165,7 +187,12 @@ public static class ContinuousPipeline
         using (created) result = created.Run(stopRequested: () => cancel.IsCancellationRequested); // stops after an iteration, keeping best
         var metrics = ValidationCheck.Of(context, result.BestModel);
         long total;
-        using (var lib = ExperienceLibrary.Open(library, readOnly: true)) total = lib.Stats().Trajectories;
+        int batches;
+        using (var lib = ExperienceLibrary.Open(library, readOnly: true))
+        {
+            var stats = lib.Stats();
+            (total, batches) = (stats.Trajectories, stats.Batches.Count);
+        }
         bool better = state.Best is null || metrics.Sharpe > state.Best.Sharpe || !double.IsFinite(state.Best.Sharpe);
         return step(state, "train", $"session {session} ({options.Algorithm}, {result.Iterations} iterations): {Describe(metrics)}{(better ? "; new best" : "; best stays")}", clock,
             s => s with
@@ -173,6 +200,7 @@ public static class ContinuousPipeline
                 Sessions = session,
                 Iterations = s.Iterations + result.Iterations,
                 Trajectories = total,
+                LibraryBatches = batches,
                 BestModel = better ? result.BestModel : s.BestModel,
                 Best = better ? metrics : s.Best,
                 Latest = metrics,

@@ -32,6 +32,10 @@ public sealed record PipelineState
     public double Seconds { get; init; }
     public long Trajectories { get; init; }
     public int Batches { get; init; }
+
+    /// <summary>Batches in the library after the last step (collection and online training both add batches); on a
+    /// resume, more batches than this mean a batch committed after the last state was written.</summary>
+    public int LibraryBatches { get; init; }
     public int Sessions { get; init; }
     public int Iterations { get; init; }
     public string? BestModel { get; init; }

@@ -13,7 +13,7 @@ public static class ModelEvaluationOutput
     {
         var o = parse.InvocationConfiguration.Output;
         var err = parse.InvocationConfiguration.Error;
-        var context = market.Load(parse);
+        var context = ExperimentContext.Load(market.Settings(parse) with { SplitOptional = true }); // a short later folder is scored as a whole
         Action<string> log = json ? err.WriteLine : o.WriteLine;
         log(context.ToString());
         var report = EvaluationRun.Run(context, settings, log);

@@ -42,7 +42,16 @@ public sealed class ExperimentContext
         var split = settings.SplitFile is { } file ? DataSplit.Load(file) : settings.Split ?? DataSplit.Default;
         var market = MarketSource.Load(settings.DataDirectory, settings.Synthetic);
         var calendar = market.Series.Values.SelectMany(s => s.Dates).Distinct().Order().ToArray();
-        var resolved = split.Resolve(calendar, market.Symbols.ToArray());
+        ResolvedSplit resolved;
+        try
+        {
+            resolved = split.Resolve(calendar, market.Symbols.ToArray());
+        }
+        catch (InvalidDataException) when (settings.SplitOptional)
+        {
+            // Scored as a whole: no training or validation period, every symbol a training (index) symbol.
+            resolved = new ResolvedSplit(calendar[0], calendar[0], null, null, calendar[0], calendar[^1], market.Symbols.ToArray(), []);
+        }
         var restricted = market.WithIndexMembers(resolved.TrainingSymbols);
         bool synthetic = string.IsNullOrWhiteSpace(settings.DataDirectory);
         var o = settings.Synthetic;

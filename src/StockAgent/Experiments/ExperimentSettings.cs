@@ -22,4 +22,9 @@ public sealed record ExperimentSettings
     /// <summary>True when the user named the market on purpose (a data folder, or a synthetic market seed): a model
     /// trained on another market is then used with a warning instead of refused.</summary>
     public bool ExplicitData { get; init; }
+
+    /// <summary>For scoring only (evaluation of models trained elsewhere): a market too short for the split (a later
+    /// folder of a few months) is then one test period of all its days, with every symbol in the aggregates, instead of
+    /// an error. Collection and training leave it false: they need a training period.</summary>
+    public bool SplitOptional { get; init; }
 }

@@ -178,6 +178,49 @@ public class EvaluationRunTests(EvaluatedRuns runs) : IClassFixture<EvaluatedRun
     }
 
     [Fact]
+    public void LaterDatesOfTheSameSymbols_AreOutOfTime_AndScored()
+    {
+        // The same symbols after the model's validation year: a later market folder (only its own bars, no earlier history).
+        using var dir = new TempFolder();
+        var after = runs.Context.Resolved.ValidationEnd!.Value;
+        foreach (var s in runs.Context.Market.Series.Values.Append(runs.Context.Market.Benchmark!))
+        {
+            int k = s.IndexOnOrAfter(after.AddDays(1));
+            MarketCsvWriter.WriteSeries(dir.Combine(s.Symbol + ".csv"), new PriceSeries(s.Symbol, s.Dates[k..], s.Open[k..], s.High[k..], s.Low[k..], s.Close[k..], s.Volume[k..]));
+        }
+        Assert.Throws<InvalidDataException>(() => ExperimentContext.Load(new ExperimentSettings { DataDirectory = dir.Path })); // too short to train on
+        var later = ExperimentContext.Load(new ExperimentSettings { DataDirectory = dir.Path, ExplicitData = true, SplitOptional = true });
+        var report = EvaluationRun.Run(later, Quick(runs.Models[0]) with { Slices = false });
+
+        var set = Assert.Single(report.Sets);
+        Assert.Equal(TestSet.OutOfTime, set.Set.Kind);
+        Assert.True(set.Set.From > after);
+        Assert.Equal(TestSet.OutOfTime, set.Scores[0].Label);
+        Assert.True(double.IsFinite(set.Scores[0].Statistics.TotalReturn));
+
+        var cli = CliRunner.Run("evaluate", "--models", runs.Models[0], "--data", dir.Path, "--bootstrap", "50");
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        Assert.Contains("== other market:", cli.Stdout);
+        Assert.Contains("(out-of-time)", cli.Stdout);
+    }
+
+    [Fact]
+    public void AModelOfAnotherObservationLayout_IsOneClearLine()
+    {
+        using var dir = new TempFolder();
+        var copy = dir.Combine("old");
+        Directory.CreateDirectory(copy);
+        foreach (var f in Directory.GetFiles(runs.Models[0])) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+        var meta = Path.Combine(copy, NeuralPolicy.MetadataFile);
+        File.WriteAllText(meta, File.ReadAllText(meta).Replace("\"rsi_14\"", "\"rsi_old\""));
+
+        var run = CliRunner.Run("evaluate", "--models", copy, "--data", runs.Data, "--bootstrap", "20");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("retrain it", run.Stderr);
+        Assert.Single(run.Stderr.Trim().Split('\n'), l => l.StartsWith("error:"));
+    }
+
+    [Fact]
     public void Resolver_ExpandsGlobsAndRunFolders_AndNamesWhatMatchesNothing()
     {
         var pattern = Path.Combine(runs.Runs, "rl_sft_run_*", "models");

@@ -50,14 +50,8 @@ public static class AnalyzeErrorsCommand
             if (!asJson) o.WriteLine(context.ToString());
             var result = ErrorAnalysisRun.Run(context, settings, log);
             var text = ErrorAnalysisJson.Serialize(result);
-            if (asJson) o.WriteLine(text);
-            else Print(o, result);
-            if (parse.GetValue(output) is { } dir)
-            {
-                AtomicFile.WriteAllText(Path.Combine(dir, "errors.json"), text + "\n");
-                AtomicFile.WriteAllText(Path.Combine(dir, "errors_by_group.csv"), ErrorAnalysisTable.ToCsv(result));
-                if (!asJson) o.WriteLine($"wrote {Path.Combine(dir, "errors.json")} and {Path.Combine(dir, "errors_by_group.csv")}");
-            }
+            ResultOutput.Emit(o, asJson, text, w => Print(w, result), parse.GetValue(output), log,
+                ("errors.json", text + "\n"), ("errors_by_group.csv", ErrorAnalysisTable.ToCsv(result)));
             return 0;
         });
         return command;

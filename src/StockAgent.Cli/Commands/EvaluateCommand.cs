@@ -96,14 +96,9 @@ public static class EvaluateCommand
         var result = ReturnSeriesEvaluator.Evaluate(series, pnl, options);
         var json = ReturnEvaluationJson.Serialize(result);
         var o = parse.InvocationConfiguration.Output;
-        if (parse.GetValue(shared.Json)) o.WriteLine(json);
-        else Print(o, Path.GetFileName(returnsPath), result);
-        if (parse.GetValue(shared.Out) is { } dir)
-        {
-            AtomicFile.WriteAllText(Path.Combine(dir, "evaluation.json"), json + "\n");
-            AtomicFile.WriteAllText(Path.Combine(dir, "evaluation.csv"), ReturnEvaluationTable.ToCsv(result));
-            if (!parse.GetValue(shared.Json)) o.WriteLine($"wrote {Path.Combine(dir, "evaluation.json")} and {Path.Combine(dir, "evaluation.csv")}");
-        }
+        bool asJson = parse.GetValue(shared.Json);
+        ResultOutput.Emit(o, asJson, json, w => Print(w, Path.GetFileName(returnsPath), result), parse.GetValue(shared.Out), asJson ? _ => { } : o.WriteLine,
+            ("evaluation.json", json + "\n"), ("evaluation.csv", ReturnEvaluationTable.ToCsv(result)));
         return 0;
     }
 

@@ -40,14 +40,8 @@ public static class RobustnessCommand
             log(context.ToString());
             var result = CliFlags.For("--model", () => RobustnessRun.Run(context, settings, log));
             var text = RobustnessJson.Serialize(result);
-            if (asJson) o.WriteLine(text);
-            else Print(o, result);
-            if (parse.GetValue(outDir) is { } dir)
-            {
-                AtomicFile.WriteAllText(Path.Combine(dir, "robustness.json"), text + "\n");
-                AtomicFile.WriteAllText(Path.Combine(dir, "robustness.csv"), RobustnessCsv.Write(result));
-                log($"wrote robustness.json and robustness.csv to {dir}");
-            }
+            ResultOutput.Emit(o, asJson, text, w => Print(w, result), parse.GetValue(outDir), log,
+                ("robustness.json", text + "\n"), ("robustness.csv", RobustnessCsv.Write(result)));
             return 0;
         });
         return command;

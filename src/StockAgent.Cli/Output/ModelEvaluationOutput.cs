@@ -18,15 +18,8 @@ public static class ModelEvaluationOutput
         log(context.ToString());
         var report = EvaluationRun.Run(context, settings, log);
         var text = EvaluationReportJson.Serialize(report);
-        if (json) o.WriteLine(text);
-        else Print(o, report);
-        if (outDir is not null)
-        {
-            AtomicFile.WriteAllText(Path.Combine(outDir, "evaluation.json"), text + "\n");
-            AtomicFile.WriteAllText(Path.Combine(outDir, "evaluation.csv"), EvaluationReportCsv.Comparison(report));
-            AtomicFile.WriteAllText(Path.Combine(outDir, "slices.csv"), EvaluationReportCsv.Slices(report));
-            log($"wrote evaluation.json, evaluation.csv and slices.csv to {outDir}");
-        }
+        ResultOutput.Emit(o, json, text, w => Print(w, report), outDir, log,
+            ("evaluation.json", text + "\n"), ("evaluation.csv", EvaluationReportCsv.Comparison(report)), ("slices.csv", EvaluationReportCsv.Slices(report)));
         return 0;
     }
 

@@ -82,6 +82,5 @@ public static class EvaluationFrames
         Num(name + "_high", s.Select(x => interval(x.Statistics.Ci95).High)),
     ];
 
-    private static DoubleDataFrameColumn Num(string name, IEnumerable<double> values) =>
-        new(name, values.Select(v => double.IsNaN(v) ? null : (double?)v));
+    private static DoubleDataFrameColumn Num(string name, IEnumerable<double> values) => FrameColumns.Num(name, values);
 }

@@ -118,7 +118,7 @@ public class RobustnessAndErrorReportingTests
 
         var slices = ErrorAnalysisFrames.Slices(e.FailingSlices);
         Assert.Equal(e.FailingSlices.Count, slices.Rows.Count);
-        Assert.All(Enumerable.Range(0, slices.Rows.Count), i => Assert.True((double)slices["total_pnl"][i]! < 0));
+        Assert.All(Enumerable.Range(0, (int)slices.Rows.Count), i => Assert.True((double)slices["total_pnl"][i]! < 0));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using StockAgent.Evaluation;
 using StockAgent.Experiments;
 using StockAgent.Statistics;
+using static StockAgent.Reporting.FrameColumns;
 
 namespace StockAgent.Reporting;
 
@@ -81,7 +82,4 @@ public static class EvaluationFrames
         Num(name + "_low", s.Select(x => interval(x.Statistics.Ci95).Low)),
         Num(name + "_high", s.Select(x => interval(x.Statistics.Ci95).High)),
     ];
-
-    private static DoubleDataFrameColumn Num(string name, IEnumerable<double> values) =>
-        new(name, values.Select(v => double.IsNaN(v) ? null : (double?)v));
 }

@@ -40,7 +40,7 @@ public static class ValidationCharts
                 traces.Add(Plotly.NET.CSharp.Chart.Line<double, int, string>([x, x], [0, top], Name: $"{name} 95% bound",
                     ShowLegend: false, LineColor: colour, LineDash: StyleParam.DrawingStyle.Dash));
         }
-        return XTitle(Plotly.NET.CSharp.Chart.Combine(traces).WithTitle(title), axisTitle);
+        return Plotly.NET.CSharp.Chart.Combine(traces).WithTitle(title).WithXTitle(axisTitle);
     }
 
     /// <summary>Grouped columns of every candidate's annualised Sharpe per slice of <paramref name="grouping"/>
@@ -55,9 +55,6 @@ public static class ValidationCharts
             var bySlice = s.Slices.Where(r => r.Grouping == grouping).ToDictionary(r => r.Slice, r => r.Sharpe);
             return Plotly.NET.CSharp.Chart.Column<double, string, string>(keys.Select(k => bySlice.GetValueOrDefault(k, double.NaN)).ToArray(), Keys: keys, Name: s.Name);
         });
-        return XTitle(Plotly.NET.CSharp.Chart.Combine(columns).WithTitle($"{set.Set.Name}: annualised Sharpe per {grouping}"), grouping);
+        return Plotly.NET.CSharp.Chart.Combine(columns).WithTitle($"{set.Set.Name}: annualised Sharpe per {grouping}").WithXTitle(grouping);
     }
-
-    private static GenericChart XTitle(GenericChart chart, string text) =>
-        Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: text);
 }

@@ -82,6 +82,20 @@ public class PhaseNotebookTests
         Assert.Contains("the deflated Sharpe ratio needs at least two", stdout);
         // The conclusion is computed: one verdict per test set.
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(stdout, @"/best (beats|does NOT beat) MKT buy-and-hold: Sharpe -?\d").Count);
+        // Robustness: the rows and the seeds' summary as DataFrames (crisis windows outside the synthetic market say so),
+        // the Sharpe chart with error bars, and a summary computed from the result, recorded in the run's registry.
+        foreach (var column in new[] { "scenario", "exposure", "mean_sharpe", "sd_total_return" })
+            Assert.Contains(column, html);
+        Assert.Contains("costs x5", html);
+        Assert.Contains("not in the data", html);
+        Assert.Contains("annualised Sharpe per scenario (95% bootstrap interval)", html);
+        Assert.Contains("\"error_y\":{\"visible\":true", html);
+        Assert.Matches(@"\d+ of \d+ configurations had data, \d+ recorded in .*experiments\.db; over 3 seeds: Sharpe -?\d+\.\d\d ± \d+\.\d\d", stdout);
+        // Error analysis: groups by regime and sector, the top losers, whipsaws and failing slices as DataFrames, the P&L chart.
+        foreach (var column in new[] { "share_of_loss", "daily_pnl", "holding_days", "exit_reason", "within_days", "re_entries" })
+            Assert.Contains(column, html);
+        Assert.Contains("P&L by regime", html);
+        Assert.Matches(@"\d+ closed trades in \d+ backtests .*; \d+ whipsaws within 5 days \(\d+ lost, P&L -?[\d,.]+\); \d+ failing \(regime, sector\) slices", stdout);
         Assert.True(seconds < 300, $"the validation notebook took {seconds:F0} s at the small scale");
     }
 }

@@ -58,9 +58,7 @@ public class PhaseNotebookTests
     public void ValidationNotebook_TrainsWhenNoModel_EvaluatesAgainstBaselines_ChartsAndConcludes()
     {
         using var dir = new TempFolder();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (stdout, html) = Run("03-validation", dir);
-        var seconds = clock.Elapsed.TotalSeconds;
 
         // No run in the fresh folder: the notebook trained a small SFT model through a training session, then scored it.
         Assert.Contains("no trained run on this market", stdout);
@@ -96,6 +94,5 @@ public class PhaseNotebookTests
             Assert.Contains(column, html);
         Assert.Contains("P&L by regime", html);
         Assert.Matches(@"\d+ closed trades in \d+ backtests .*; \d+ whipsaws within 5 days \(\d+ lost, P&L -?[\d,.]+\); \d+ failing \(regime, sector\) slices", stdout);
-        Assert.True(seconds < 300, $"the validation notebook took {seconds:F0} s at the small scale");
     }
 }

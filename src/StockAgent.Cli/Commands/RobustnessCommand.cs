@@ -38,7 +38,8 @@ public static class RobustnessCommand
             Action<string> log = asJson ? parse.InvocationConfiguration.Error.WriteLine : o.WriteLine;
             var context = market.Load(parse);
             log(context.ToString());
-            var result = CliFlags.For("--model", () => RobustnessRun.Run(context, settings, log));
+            CliFlags.For("--model", () => CandidateResolver.Resolve([spec])); // a bad spec is bad input; a failure inside the run is not
+            var result = RobustnessRun.Run(context, settings, log);
             var text = RobustnessJson.Serialize(result);
             ResultOutput.Emit(o, asJson, text, w => Print(w, result), parse.GetValue(outDir), log,
                 ("robustness.json", text + "\n"), ("robustness.csv", RobustnessCsv.Write(result)));

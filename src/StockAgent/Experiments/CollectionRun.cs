@@ -67,15 +67,20 @@ public static class CollectionRun
     public static IPolicy Load(string spec, ExperimentContext context, Action<string>? log = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
+        var paths = ModelDirectories(spec, log);
+        foreach (var p in paths) ModelReference.CheckMarket(p, context, log);
+        if (paths.Count > 0) spec = spec[..spec.IndexOf(':')].ToLowerInvariant() + ":" + string.Join(",", paths);
+        return PolicyFactory.FromSpec(spec);
+    }
+
+    /// <summary>The model folders a policy spec names (<c>model:</c>, <c>ensemble:</c>, <c>ensemble-mean:</c>; none
+    /// for a baseline), each resolved by <see cref="ModelReference.Resolve"/> (a run folder stands for its best model).</summary>
+    public static IReadOnlyList<string> ModelDirectories(string spec, Action<string>? log = null)
+    {
         int colon = spec.IndexOf(':');
         string kind = colon > 1 ? spec[..colon].ToLowerInvariant() : "";
-        if (kind is "model" or "ensemble" or "ensemble-mean")
-        {
-            var paths = spec[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(p => ModelReference.Resolve(p, log)).ToArray();
-            foreach (var p in paths) ModelReference.CheckMarket(p, context, log);
-            if (paths.Length > 0) spec = kind + ":" + string.Join(",", paths);
-        }
-        return PolicyFactory.FromSpec(spec);
+        if (kind is not ("model" or "ensemble" or "ensemble-mean")) return [];
+        return spec[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => ModelReference.Resolve(p, log)).ToList();
     }
 }

@@ -23,7 +23,7 @@ public static class ErrorAnalysisRun
         var sets = TestSets.Defaults(context.Resolved, context.Calendar, settings.TestDays)
             .Where(s => s.Kind != TestSet.OutOfSymbolInTime)
             .Select(s => s.Within(settings.From, settings.To)).ToList();
-        var models = ModelDirectories(settings.Model);
+        var models = CollectionRun.ModelDirectories(settings.Model);
         foreach (var model in models)
         {
             if (RunRecord.ForModel(model) is not { } record) continue;
@@ -43,16 +43,6 @@ public static class ErrorAnalysisRun
         {
             (policy as IDisposable)?.Dispose();
         }
-    }
-
-    /// <summary>The model folders a policy spec names (none for a baseline), each resolved as collect resolves it.</summary>
-    public static IReadOnlyList<string> ModelDirectories(string spec)
-    {
-        int colon = spec.IndexOf(':');
-        string kind = colon > 1 ? spec[..colon].ToLowerInvariant() : "";
-        if (kind is not ("model" or "ensemble" or "ensemble-mean")) return [];
-        return spec[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => ModelReference.Resolve(p)).ToList();
     }
 
     private static ErrorAnalysisCorrective CollectCorrective(ExperimentContext context, ErrorAnalysisSettings settings, IPolicy policy,

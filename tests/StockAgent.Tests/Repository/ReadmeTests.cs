@@ -19,6 +19,26 @@ public class ReadmeTests
         Assert.StartsWith("dotnet test StockAgent.sln", commands[1]);
     }
 
+    /// <summary>The README's first command, its arguments exactly as written, run in a fresh folder (the built CLI
+    /// instead of `dotnet run`, which would rebuild): the quick pipeline runs to its end and confirms on the test sets.</summary>
+    [Fact]
+    public void Readme_FirstCommand_RunsTheQuickPipelineToItsConfirmation()
+    {
+        var first = IndentedCommands()[0];
+        int dashes = first.IndexOf(" -- ", StringComparison.Ordinal);
+        Assert.True(dashes > 0, first);
+        var args = first[(dashes + 4)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("continuous-training", args[0]);
+
+        using var dir = new TempFolder();
+        var run = ProcessRunner.RunDll("StockAgent.Cli.dll", args, dir.Path, TimeSpan.FromMinutes(10));
+        Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
+        var state = StockAgent.Pipeline.PipelineState.TryLoad(Path.Combine(dir.Path, "continuous_training"))!;
+        Assert.Equal(StockAgent.Pipeline.PipelineStatus.Done, state.Status);
+        Assert.True(File.Exists(state.Confirmation), state.Confirmation);
+        Assert.Contains("goals", run.Stdout);
+    }
+
     [Fact]
     public void CiScript_RunsTheReadmeTestCommand()
     {

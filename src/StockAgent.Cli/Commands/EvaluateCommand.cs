@@ -65,7 +65,7 @@ public static class EvaluateCommand
                 Registry = parse.GetValue(registry),
                 Backtest = BacktestOptions.Default with
                 {
-                    InitialCash = 10_000,
+                    InitialCash = PolicyTester.PortfolioCash,
                     Costs = new CostModel(CliFlags.For("--commission-bps", () => new BpsCommission(parse.GetValue(commission))),
                         CliFlags.For("--slippage-bps", () => new BpsSlippage(parse.GetValue(slippage)))),
                 },

@@ -13,6 +13,11 @@ namespace StockAgent.Evaluation;
 /// </summary>
 public static class PolicyTester
 {
+    /// <summary>Initial cash of every evaluation portfolio: 1/N of it must buy whole shares of each symbol, so with 100
+    /// symbols at real prices (some above 1,000 a share) 10,000 would leave many symbols unbought and the portfolio
+    /// would not be the equal-weight one it claims to be; 1,000,000 gives about 10,000 a symbol.</summary>
+    public const double PortfolioCash = 1_000_000;
+
     /// <summary>The result of <paramref name="policy"/> (named <paramref name="name"/>, of kind "model", "baseline", ...)
     /// on <paramref name="set"/>. The k-th symbol's session gets seed + k.</summary>
     public static PolicyTestResult Run(string name, string kind, IPolicy policy, MarketData market, TestSet set, BacktestOptions backtest, int seed = 0)

@@ -1,4 +1,5 @@
 using StockAgent.Backtest;
+using StockAgent.Evaluation;
 
 namespace StockAgent.Experiments;
 
@@ -26,8 +27,8 @@ public sealed record EvaluationSettings
 
     public int Seed { get; init; } = 7;
 
-    /// <summary>Costs, sizing and cash of every run (the kit's defaults with 10,000 of cash, as validation).</summary>
-    public BacktestOptions Backtest { get; init; } = BacktestOptions.Default with { InitialCash = 10_000 };
+    /// <summary>Costs, sizing and cash of every run (the kit's default costs and sizing, <see cref="PolicyTester.PortfolioCash"/>).</summary>
+    public BacktestOptions Backtest { get; init; } = BacktestOptions.Default with { InitialCash = PolicyTester.PortfolioCash };
 
     /// <summary>The experiment registry that counts the trials for the deflated Sharpe ratio (null: the
     /// <c>experiments.db</c> beside the first model's run folder, when there is one).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StockAgent.Backtest;
+using StockAgent.Evaluation;
 using StockAgent.Market;
 
 namespace StockAgent.Experiments;
@@ -50,8 +51,8 @@ public sealed record RobustnessSettings
     /// <summary>Rows with fewer daily returns get no bootstrap interval.</summary>
     public int MinDaysForInterval { get; init; } = 60;
 
-    /// <summary>The reference execution (the kit's defaults with 10,000 of cash, as evaluate).</summary>
-    public BacktestOptions Backtest { get; init; } = BacktestOptions.Default with { InitialCash = 10_000 };
+    /// <summary>The reference execution (the kit's default costs and sizing, <see cref="PolicyTester.PortfolioCash"/>, as evaluate).</summary>
+    public BacktestOptions Backtest { get; init; } = BacktestOptions.Default with { InitialCash = PolicyTester.PortfolioCash };
 
     /// <summary>The experiment registry every configuration is recorded in (null: experiments.db beside the model's run
     /// folder; none for a baseline).</summary>

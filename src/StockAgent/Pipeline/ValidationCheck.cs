@@ -17,7 +17,7 @@ public static class ValidationCheck
         if (split.ValidationStart is not { } from || split.ValidationEnd is not { } to)
             throw new ArgumentException("the split has no validation period: the pipeline chooses its models there.", nameof(context));
         var set = new TestSet("validation", "validation (used for model selection)", split.TrainingSymbols, from, to);
-        var backtest = BacktestOptions.Default with { InitialCash = 10_000 };
+        var backtest = BacktestOptions.Default with { InitialCash = PolicyTester.PortfolioCash };
         using var model = NeuralPolicy.Load(modelDirectory, greedy: true);
         var run = PolicyTester.Run(modelDirectory, "model", model, context.Market, set, backtest);
         var hold = PolicyTester.Run("buy-and-hold", "baseline", new BuyAndHoldPolicy(), context.Market, set, backtest);

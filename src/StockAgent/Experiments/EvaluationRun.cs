@@ -11,7 +11,7 @@ namespace StockAgent.Experiments;
 /// symbols over it, the held-out symbols over their whole history), or, on another market than the models learned
 /// (by data fingerprint), that whole market; <see cref="EvaluationSettings.From"/>/<see cref="EvaluationSettings.To"/>
 /// cut any set. Each model's run record is checked by <see cref="TestSetGuard"/>: in-sample scoring is refused (or,
-/// when allowed, marked IN-SAMPLE). Each policy is backtested by <see cref="PolicyTester"/> and its portfolio's returns
+/// when allowed, marked IN-SAMPLE). A model is scored greedy, as its validation chose it. Each policy is backtested by <see cref="PolicyTester"/> and its portfolio's returns
 /// get every statistic of <see cref="ReturnSeriesEvaluator"/> against the benchmark; the deflated Sharpe ratio counts
 /// the trials of the experiment registry. The same seed gives the same numbers.
 /// </summary>
@@ -65,7 +65,8 @@ public static class EvaluationRun
         foreach (var candidate in all)
         {
             // Single models were checked against the market above; an ensemble's members are checked as it loads.
-            var policy = candidate.ModelDirectory is not null ? PolicyFactory.FromSpec(candidate.Spec) : CollectionRun.Load(candidate.Spec, context, log);
+            // A model is scored greedy (its most probable action), the policy its validation chose; ensembles vote greedy members.
+            IPolicy policy = candidate.ModelDirectory is not null ? NeuralPolicy.Load(candidate.ModelDirectory, greedy: true) : CollectionRun.Load(candidate.Spec, context, log);
             try
             {
                 foreach (var set in sets)

@@ -1,3 +1,4 @@
+using StockAgent.IO;
 using System.Text;
 using System.Text.Json;
 using StockAgent.Statistics;
@@ -86,11 +87,7 @@ public static class ReturnEvaluationJson
     /// <summary>Writes each (name, value), a NaN or infinite value as null.</summary>
     private static void Numbers(Utf8JsonWriter w, params ReadOnlySpan<(string Name, double Value)> fields)
     {
-        foreach (var (name, value) in fields)
-        {
-            if (double.IsFinite(value)) w.WriteNumber(name, value);
-            else w.WriteNull(name);
-        }
+        foreach (var (name, value) in fields) w.WriteNumberOrNull(name, value);
     }
 
     private static void Interval(Utf8JsonWriter w, string name, ConfidenceInterval ci)

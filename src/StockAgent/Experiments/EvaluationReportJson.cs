@@ -1,3 +1,4 @@
+using StockAgent.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -94,9 +95,5 @@ public static class EvaluationReportJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
-    }
+    private static void Number(Utf8JsonWriter w, string name, double value) => w.WriteNumberOrNull(name, value);
 }

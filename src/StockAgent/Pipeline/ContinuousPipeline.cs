@@ -18,7 +18,7 @@ namespace StockAgent.Pipeline;
 /// batches: SFT once on the library's balanced top trajectories, then GRPO (or PPO) from the best model, offline on the
 /// batches since the last session (online, appending its rollouts to the library, when those hold no sampled groups).
 /// Validation after every session and every <see cref="PipelineSettings.EvaluationInterval"/> batches; the best model
-/// is the one with the best validation Sharpe. The test sets are scored once, at the end, and never choose a model.
+/// is the one with the best validation Sharpe over enough trades (<see cref="IsBetter"/>). The test sets are scored once, at the end, and never choose a model.
 /// </summary>
 public static class ContinuousPipeline
 {
@@ -193,7 +193,7 @@ public static class ContinuousPipeline
             var stats = lib.Stats();
             (total, batches) = (stats.Trajectories, stats.Batches.Count);
         }
-        bool better = state.Best is null || metrics.Sharpe > state.Best.Sharpe || !double.IsFinite(state.Best.Sharpe);
+        bool better = IsBetter(metrics, state.Best);
         return step(state, "train", $"session {session} ({options.Algorithm}, {result.Iterations} iterations): {Describe(metrics)}{(better ? "; new best" : "; best stays")}", clock,
             s => s with
             {
@@ -233,6 +233,18 @@ public static class ContinuousPipeline
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"test period: Sharpe {model.Sharpe:F2} [{model.Ci95.Sharpe.Low:F2}, {model.Ci95.Sharpe.High:F2}] vs buy-and-hold {hold.Sharpe:F2}; goals {(state.GoalsMet ? "met" : "not met")}");
         return step(state, "confirm", detail, clock, s => s with { Confirmation = json });
+    }
+
+    /// <summary>The best model is the one with the best validation Sharpe among those with at least
+    /// <see cref="PipelineGoals.MinTrades"/> closed trades (a model that opens one position has a Sharpe of that one
+    /// stock, not of a strategy); a model with enough trades beats one without; then the higher defined Sharpe wins.</summary>
+    public static bool IsBetter(ValidationMetrics candidate, ValidationMetrics? best)
+    {
+        if (best is null) return true;
+        bool enough = candidate.Trades >= PipelineGoals.MinTrades, bestEnough = best.Trades >= PipelineGoals.MinTrades;
+        if (enough != bestEnough) return enough;
+        if (!double.IsFinite(best.Sharpe)) return double.IsFinite(candidate.Sharpe);
+        return candidate.Sharpe > best.Sharpe;
     }
 
     private static string Describe(ValidationMetrics m) => string.Create(CultureInfo.InvariantCulture,

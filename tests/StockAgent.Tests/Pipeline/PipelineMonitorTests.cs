@@ -52,6 +52,20 @@ public class PipelineMonitorTests
     }
 
     [Fact]
+    public void BestModel_NeedsEnoughTrades_ThenTheHigherSharpe()
+    {
+        var few = Good with { Sharpe = 2.6, Trades = 1 };
+        var many = Good with { Sharpe = 0.9, Trades = 40 };
+        Assert.True(ContinuousPipeline.IsBetter(few, null));
+        Assert.True(ContinuousPipeline.IsBetter(many, few));   // enough trades beat a higher Sharpe on one trade
+        Assert.False(ContinuousPipeline.IsBetter(few, many));
+        Assert.True(ContinuousPipeline.IsBetter(many with { Sharpe = 1.0 }, many));
+        Assert.False(ContinuousPipeline.IsBetter(many with { Sharpe = 0.8 }, many));
+        Assert.True(ContinuousPipeline.IsBetter(few with { Sharpe = 3 }, few));
+        Assert.True(ContinuousPipeline.IsBetter(many, many with { Sharpe = double.NaN }));
+    }
+
+    [Fact]
     public void Cli_Once_PrintsTheFrame_AsTextOrJson_AndNeverWrites()
     {
         using var dir = new TempFolder();

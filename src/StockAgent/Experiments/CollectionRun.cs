@@ -63,14 +63,17 @@ public static class CollectionRun
     }
 
     /// <summary>A policy from its spec; model and ensemble folders (or run folders, as their best model) are checked
-    /// against the context's market first.</summary>
-    public static IPolicy Load(string spec, ExperimentContext context, Action<string>? log = null)
+    /// against the context's market first. A single model samples its actions (as collection needs); with
+    /// <paramref name="greedy"/> it takes its most probable action, the policy its validation chose (scoring).</summary>
+    public static IPolicy Load(string spec, ExperimentContext context, Action<string>? log = null, bool greedy = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
         var paths = ModelDirectories(spec, log);
         foreach (var p in paths) ModelReference.CheckMarket(p, context, log);
         if (paths.Count > 0) spec = spec[..spec.IndexOf(':')].ToLowerInvariant() + ":" + string.Join(",", paths);
-        return PolicyFactory.FromSpec(spec);
+        var policy = PolicyFactory.FromSpec(spec);
+        if (greedy && policy is NeuralPolicy model) model.Greedy = true; // ensembles vote greedy members already
+        return policy;
     }
 
     /// <summary>The model folders a policy spec names (<c>model:</c>, <c>ensemble:</c>, <c>ensemble-mean:</c>; none

@@ -33,7 +33,7 @@ public static class ErrorAnalysisRun
                 log?.Invoke($"{model}: {check.Description}");
             }
         }
-        var policy = CollectionRun.Load(settings.Model, context, log);
+        var policy = CollectionRun.Load(settings.Model, context, log, greedy: true); // analysed as evaluate scores it
         try
         {
             var result = ErrorAnalysis.Run(context.Market, policy, sets, settings.Analysis);
@@ -64,6 +64,8 @@ public static class ErrorAnalysisRun
         using var library = ExperienceLibrary.Open(path);
         int seed = SeedMixer.Mix(settings.Seed, library.Batches().Count);
         var episodes = sampler.Sample(settings.Corrective, seed);
+        // Corrective data is collected sampling (a neural policy's log-probabilities are what offline RL trains on).
+        if (policy is NeuralPolicy neural) neural.Greedy = false;
         var trajectories = new ExperienceCollector(context.Market).Collect(policy, episodes)
             .Select(t => t with { Metadata = t.Metadata with { QualityFlags = string.Join(',', t.Metadata.QualityFlags.Split(',', StringSplitOptions.RemoveEmptyEntries).Append(TrajectoryQuery.CorrectiveFlag)) } })
             .ToList();

@@ -84,7 +84,7 @@ public static class RobustnessRun
             Add(OnTest(Invariant($"seed {seed}"), SeedsGroup, reference, seed));
         }
 
-        var policy = CollectionRun.Load(candidate.Spec, context, log);
+        var policy = CollectionRun.Load(candidate.Spec, context, log, greedy: true); // scored as evaluate scores it
         var rows = new RobustnessRow[slots.Count];
         var recorded = new List<TrialRecord>();
         string model = candidate.ModelDirectory is { } dir ? "model:" + Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) : candidate.Spec;

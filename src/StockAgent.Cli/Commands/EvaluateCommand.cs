@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using StockAgent.Evaluation;
 using StockAgent.Backtest;
+using StockAgent.Cli.Output;
 using StockAgent.Experiments;
 using StockAgent.IO;
 
@@ -13,6 +14,15 @@ namespace StockAgent.Cli.Commands;
 public static class EvaluateCommand
 {
     private sealed record Shared(Option<int> Bootstrap, Option<int> Seed, Option<int?> Trials, Option<double?> TrialsVariance, Option<bool> Json, Option<string?> Out);
+
+    /// <summary>The flag of each <see cref="EvaluationSettings"/> property, for its validation messages.</summary>
+    private static readonly Dictionary<string, string> SettingFlags = new()
+    {
+        [nameof(EvaluationSettings.TestDays)] = "--test-days",
+        [nameof(EvaluationSettings.From)] = "--from",
+        [nameof(EvaluationSettings.To)] = "--to",
+        [nameof(EvaluationSettings.Resamples)] = "--bootstrap",
+    };
 
     public static Command Create()
     {
@@ -70,7 +80,14 @@ public static class EvaluateCommand
                         CliFlags.For("--slippage-bps", () => new BpsSlippage(parse.GetValue(slippage)))),
                 },
             };
-            CliFlags.For("--models", () => { settings.Validate(); return 0; });
+            try
+            {
+                settings.Validate(); // before the market loads
+            }
+            catch (ArgumentException e)
+            {
+                throw FlagNames.Rename(e, SettingFlags);
+            }
             return ModelEvaluationOutput.Run(parse, market, settings, parse.GetValue(shared.Json), parse.GetValue(shared.Out));
         });
         return command;

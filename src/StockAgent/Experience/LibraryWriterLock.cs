@@ -1,3 +1,5 @@
+using StockAgent.IO;
+
 namespace StockAgent.Experience;
 
 /// <summary>
@@ -23,24 +25,18 @@ internal sealed class LibraryWriterLock : IDisposable
         var path = libraryPath + Suffix;
         try
         {
-            return new LibraryWriterLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1));
+            return new LibraryWriterLock(ExclusiveFileLock.TryTake(path) ?? throw HeldElsewhere(libraryPath));
         }
         catch (UnauthorizedAccessException ex)
         {
             throw new UnauthorizedAccessException(
                 $"experience library '{libraryPath}' cannot be opened for writing: its lock file '{path}' cannot be created or opened ({ex.Message}).", ex);
         }
-        catch (IOException ex) when (IsHeldElsewhere(ex))
-        {
-            throw new IOException(
-                $"experience library '{libraryPath}' is open for writing elsewhere (another collection or training, in this or another " +
-                "process, holds its lock); two writers would draw the same batch seeds. Wait for it to finish, or write to another library file.", ex);
-        }
     }
 
-    /// <summary>EWOULDBLOCK from flock (Linux 11, macOS 35) or a Windows sharing or lock violation.</summary>
-    private static bool IsHeldElsewhere(IOException ex) =>
-        ex.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
+    private static IOException HeldElsewhere(string libraryPath) => new(
+        $"experience library '{libraryPath}' is open for writing elsewhere (another collection or training, in this or another " +
+        "process, holds its lock); two writers would draw the same batch seeds. Wait for it to finish, or write to another library file.");
 
     public void Dispose() => _stream.Dispose();
 }

@@ -40,8 +40,8 @@ public sealed record EvaluationSettings
     public void Validate()
     {
         if (Resamples < 1 || Resamples > 1_000_000) throw new ArgumentOutOfRangeException(nameof(Resamples), Resamples, "Resamples must be between 1 and 1,000,000.");
-        if (TestDays is < 2) throw new ArgumentOutOfRangeException(nameof(TestDays), TestDays, "TestDays must be at least 2.");
-        if (From is { } f && To is { } t && f > t) throw new ArgumentException($"From {f:yyyy-MM-dd} is after To {t:yyyy-MM-dd}.", nameof(From));
+        if (TestDays is < 2) throw new ArgumentOutOfRangeException(nameof(TestDays), $"TestDays must be at least 2 (got {TestDays}).");
+        if (From is { } f && To is { } t && f > t) throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"From ({f:yyyy-MM-dd}) is after To ({t:yyyy-MM-dd})."), nameof(From));
         Backtest.Validate();
     }
 }

@@ -80,7 +80,8 @@ public static class ContinuousPipeline
                 var step = Stopwatch.StartNew();
                 int batch = state.Batches + 1;
                 bool byModel = state.BestModel is not null && batch % 2 == 1;
-                string policy = byModel ? "model:" + state.BestModel : Baselines[(byModel ? 0 : state.Batches / (state.BestModel is null ? 1 : 2)) % Baselines.Length];
+                // The baselines in turn: every batch before there is a model, every other batch after.
+                string policy = byModel ? "model:" + state.BestModel : Baselines[(state.BestModel is null ? state.Batches : state.Batches / 2) % Baselines.Length];
                 state = state with { Status = PipelineStatus.Collecting };
                 Save(state);
                 var collected = CollectionRun.Run(context, new CollectionSettings

@@ -1,3 +1,5 @@
+using StockAgent.IO;
+
 namespace StockAgent.Pipeline;
 
 /// <summary>One pipeline per run folder: an exclusive OS lock on <c>RUN/pipeline.lock</c>, held while the pipeline
@@ -15,14 +17,8 @@ public sealed class RunFolderLock : IDisposable
     {
         Directory.CreateDirectory(runDirectory);
         var path = Path.Combine(runDirectory, FileName);
-        try
-        {
-            return new RunFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1));
-        }
-        catch (IOException ex) when (ex.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021))
-        {
-            throw new IOException($"another pipeline is running on {Path.GetFullPath(runDirectory)} (it holds {FileName}); wait for it, or give another --run folder.", ex);
-        }
+        return new RunFolderLock(ExclusiveFileLock.TryTake(path)
+            ?? throw new IOException($"another pipeline is running on {Path.GetFullPath(runDirectory)} (it holds {FileName}); wait for it, or give another --run folder."));
     }
 
     public void Dispose() => _stream.Dispose();

@@ -53,6 +53,10 @@ public class EvaluateCommandTests
     [InlineData(new[] { "--returns", "{dir}/ok.csv", "--trials", "5", "--trials-sharpe-variance", "-1" }, "--trials-sharpe-variance must be a number >= 0")]
     [InlineData(new[] { "--returns", "{dir}/ok.csv", "--bootstrap", "0" }, "--bootstrap must be at least 1")]
     [InlineData(new string[0], "evaluate needs --models SPEC... (trained models and baselines) or --returns FILE.csv")]
+    [InlineData(new[] { "--models", "sma-crossover", "--test-days", "1" }, "--test-days must be at least 2 (got 1)")]
+    [InlineData(new[] { "--models", "sma-crossover", "--from", "2019-01-01", "--to", "2018-01-01" }, "--from (2019-01-01) is after --to (2018-01-01)")]
+    [InlineData(new[] { "--models", "sma-crossover", "--commission-bps", "5000" }, "--commission-bps")]
+    [InlineData(new[] { "--models", "sma-crossover", "--returns", "{dir}/ok.csv" }, "give either --models or --returns, not both")]
     public void BadInput_OneErrorLine_Exit2(string[] args, string expected)
     {
         using var dir = new TempFolder();

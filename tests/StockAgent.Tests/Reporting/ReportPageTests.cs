@@ -314,8 +314,10 @@ public class ReportPageTests
         }
         return UpdateMenu.init(Active: null, BGColor: null, BorderColor: null,
             Buttons: FSharpOption<IEnumerable<UpdateMenuButton>>.Some([Button("linear", "linear"), Button("log", "log")]),
-            Direction: null, Font: null, Name: null, Pad: null, ShowActive: null, TemplateItemName: null,
+            Direction: FSharpOption<StyleParam.UpdateMenuDirection>.Some(StyleParam.UpdateMenuDirection.Right), Font: null, Name: null,
+            Pad: null, ShowActive: null, TemplateItemName: null,
             Type: FSharpOption<StyleParam.UpdateMenuType>.Some(StyleParam.UpdateMenuType.Buttons), Visible: null,
-            X: FSharpOption<double>.Some(0.0), XAnchor: null, Y: FSharpOption<double>.Some(1.15), YAnchor: null);
+            X: FSharpOption<double>.Some(1.0), XAnchor: FSharpOption<StyleParam.XAnchorPosition>.Some(StyleParam.XAnchorPosition.Right),
+            Y: FSharpOption<double>.Some(1.02), YAnchor: FSharpOption<StyleParam.YAnchorPosition>.Some(StyleParam.YAnchorPosition.Bottom));
     }
 }

@@ -33,8 +33,8 @@ public static class ReturnPaths
         return d;
     }
 
-    /// <summary>Underwater drawdown of an equity (or growth) path: D_t = E_t / max_{s &lt;= t} E_s - 1, the same
-    /// length as the path. In [-1, 0] for a non-negative path, exactly 0 at every new high (or repeat of the high) and -1
+    /// <summary>Underwater drawdown of an equity (or growth) path: D_t = E_t / max_{s &lt;= t} E_s - 1 (Magdon-Ismail and
+    /// Atiya 2004, "Maximum drawdown"; quantstats' to_drawdown_series), the same length as the path. In [-1, 0] for a non-negative path, exactly 0 at every new high (or repeat of the high) and -1
     /// where E_t = 0; NaN where E_t is NaN or the running peak is not positive. The drawdown of
     /// <see cref="MetricsCalculator.MaxDrawdown"/> is -min_t D_t.</summary>
     public static double[] Drawdown(ReadOnlySpan<double> equity)

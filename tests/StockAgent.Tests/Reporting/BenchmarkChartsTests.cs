@@ -89,6 +89,7 @@ public class BenchmarkChartsTests
         Assert.Equal("Growth of 1<br><sup>against SPY (benchmark, dashed)</sup>", Title(layout));
         Assert.Equal("date", Title(layout.GetProperty("xaxis")));
         Assert.Equal("growth of 1", Title(layout.GetProperty("yaxis")));
+        Assert.Equal("h", layout.GetProperty("legend").GetProperty("orientation").GetString()); // in rows below the plot
         var menu = Assert.Single(layout.GetProperty("updatemenus").EnumerateArray());
         Assert.Equal("buttons", menu.GetProperty("type").GetString());
         var buttons = menu.GetProperty("buttons").EnumerateArray().ToArray();

@@ -270,6 +270,17 @@ public sealed class ExperienceLibrary : IDisposable
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Stored trajectories per (sector, regime) pair that has any, ordered by sector then regime (ordinal).</summary>
+    public IReadOnlyList<(string Sector, string Regime, int Count)> SectorRegimeCounts()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT sector, regime, COUNT(*) FROM trajectories GROUP BY sector, regime ORDER BY sector, regime";
+        using var r = cmd.ExecuteReader();
+        var counts = new List<(string, string, int)>();
+        while (r.Read()) counts.Add((r.GetString(0), r.GetString(1), r.GetInt32(2)));
+        return counts;
+    }
+
     /// <summary>Summaries of the trajectories matching <paramref name="query"/>, in id order.</summary>
     public IReadOnlyList<TrajectorySummary> Query(TrajectoryQuery? query = null)
     {

@@ -59,9 +59,14 @@ public static class ContinuousPipeline
             onState?.Invoke(s);
         }
 
+        // Applies a step's changes once, appends it to the history (a "train" or "evaluate" step with the validation
+        // check it made, which both store as Latest) and saves.
         PipelineState Step(PipelineState s, string kind, string detail, Stopwatch step, Func<PipelineState, PipelineState> with)
         {
-            var next = s.After(new PipelineStep(DateTimeOffset.UtcNow, kind, detail, with(s).Trajectories, step.Elapsed.TotalSeconds), with, previous + clock.Elapsed.TotalSeconds);
+            var changed = with(s);
+            var validation = kind is "train" or "evaluate" ? changed.Latest : null;
+            var next = changed.After(new PipelineStep(DateTimeOffset.UtcNow, kind, detail, changed.Trajectories, step.Elapsed.TotalSeconds, validation),
+                previous + clock.Elapsed.TotalSeconds);
             Save(next);
             return next;
         }

@@ -81,7 +81,8 @@ public sealed record PipelineState
         }
     }
 
-    /// <summary>This state after a step: counts changed by <paramref name="with"/>, the step appended, the time updated.</summary>
-    public PipelineState After(PipelineStep step, Func<PipelineState, PipelineState> with, double seconds) =>
-        with(this) with { History = [.. History, step], Updated = step.Time, Seconds = seconds };
+    /// <summary>This state with <paramref name="step"/> appended to the history and the time updated
+    /// (<paramref name="seconds"/>: the run's wall time so far).</summary>
+    public PipelineState After(PipelineStep step, double seconds) =>
+        this with { History = [.. History, step], Updated = step.Time, Seconds = seconds };
 }

@@ -7,7 +7,7 @@ namespace StockAgent.Pipeline;
 /// <summary>
 /// The pipeline's state in <c>RUN/training_state.json</c>, written atomically after every step: counts (trajectories,
 /// batches, sessions, iterations), the best model and its validation metrics, the latest check, the goals, the status,
-/// the history (one record per step), why it stopped, the final confirmation's file and the report's path. Rerunning
+/// the history (one record per step), the training session in progress, why it stopped, the final confirmation's file and the report's path. Rerunning
 /// the pipeline resumes from it. A file that is not valid state, or from a newer version, is an error that leaves it
 /// untouched.
 /// </summary>
@@ -47,6 +47,10 @@ public sealed record PipelineState
     public string? Report { get; init; }
     public string? Error { get; init; }
     public IReadOnlyList<PipelineStep> History { get; init; } = [];
+
+    /// <summary>The training session in progress (null between sessions and in state files written before the field
+    /// existed): a rerun after a kill carries it on from its newest checkpoint.</summary>
+    public ActiveTraining? ActiveTraining { get; init; }
 
     public static string PathIn(string runDirectory) => Path.Combine(runDirectory, FileName);
 

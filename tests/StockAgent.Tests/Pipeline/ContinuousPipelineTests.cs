@@ -105,6 +105,40 @@ public class ContinuousPipelineTests
     }
 
     [Fact]
+    public void InterruptedGrpoSession_CarriesOnFromItsNewestCheckpoint_AndEndsWhereTheUninterruptedOneDid()
+    {
+        using var dir = new TempFolder();
+        var settings = Tiny(dir.Path) with { IterationsPerSession = 3 };
+        var states = new List<PipelineState>();
+        var whole = ContinuousPipeline.Run(Context.Value, settings, onState: states.Add);
+        // The state as a kill during session 2 (GRPO) left it: its run folder recorded, two checkpoints written since.
+        var killed = states.Last(s => s.ActiveTraining is { Session: 2, RunFolder: not null });
+        var original = killed.ActiveTraining!.RunFolder!;
+        Assert.Equal("grpo", killed.ActiveTraining.Algorithm);
+        Assert.Equal(1, killed.Sessions);
+        Directory.Delete(Path.Combine(original, "models", "checkpoint_0003"), recursive: true);
+        Directory.Delete(Path.Combine(original, "models", "checkpoint_0002"), recursive: true);
+        killed.Save(dir.Path);
+
+        var lines = new List<string>();
+        var resumed = ContinuousPipeline.Run(Context.Value, settings, lines.Add);
+
+        Assert.Equal(PipelineStatus.Done, resumed.Status);
+        Assert.Equal(2, resumed.Sessions);
+        Assert.Null(resumed.ActiveTraining);
+        Assert.Equal(whole.Iterations, resumed.Iterations);
+        Assert.Single(lines, l => l.Contains("session 2 (grpo) was interrupted: resuming it from") && l.Contains("checkpoint_0001") && l.Contains("2 of its 3 iterations to go"));
+        var train = resumed.History.Last(h => h.Kind == "train");
+        Assert.Contains("resumed after iteration 1", train.Detail);
+        var run = Directory.GetDirectories(Path.Combine(dir.Path, ContinuousPipeline.TrainingFolder), "rl_grpo_run_*").Single(d => d != original);
+        Assert.StartsWith(Path.Combine(original, "models", "checkpoint_0001") + "\niteration 1", File.ReadAllText(Path.Combine(run, "resumed_from.txt")));
+        using (var first = JsonDocument.Parse(File.ReadLines(Path.Combine(run, "metrics.jsonl")).First()))
+            Assert.Equal(2, first.RootElement.GetProperty("step").GetInt32());
+        // Resuming continues the same seeded run: the session ends with the metrics it had without the interruption.
+        Assert.Equal(whole.History.Last(h => h.Kind == "train").Validation! with { Model = "" }, train.Validation! with { Model = "" });
+    }
+
+    [Fact]
     public void GoalsMetOnValidation_StopTheLoop()
     {
         using var dir = new TempFolder();

@@ -53,15 +53,22 @@ public static class ContinuousPipeline
         string library = Path.Combine(run, LibraryFile);
         state = Reconcile(state, library, log);
 
+        var saved = state; // the last state written: a failure is recorded on it (a step may have saved more than the loop holds)
         void Save(PipelineState s)
         {
             s.Save(run);
+            saved = s;
             onState?.Invoke(s);
         }
 
+        // Applies a step's changes once, appends it to the history (a "train" or "evaluate" step with the validation
+        // check it made, which both store as Latest) and saves.
         PipelineState Step(PipelineState s, string kind, string detail, Stopwatch step, Func<PipelineState, PipelineState> with)
         {
-            var next = s.After(new PipelineStep(DateTimeOffset.UtcNow, kind, detail, with(s).Trajectories, step.Elapsed.TotalSeconds), with, previous + clock.Elapsed.TotalSeconds);
+            var changed = with(s);
+            var validation = kind is "train" or "evaluate" ? changed.Latest : null;
+            var next = changed.After(new PipelineStep(DateTimeOffset.UtcNow, kind, detail, changed.Trajectories, step.Elapsed.TotalSeconds, validation),
+                previous + clock.Elapsed.TotalSeconds);
             Save(next);
             return next;
         }
@@ -76,32 +83,19 @@ public static class ContinuousPipeline
                 if (settings.MaxHours is { } h && previous + clock.Elapsed.TotalSeconds > h * 3600) { state = state with { StopReason = $"time budget of {h.ToString(CultureInfo.InvariantCulture)} h spent" }; break; }
                 if (state.Sessions >= settings.MaxSessions) { state = state with { StopReason = $"session budget of {settings.MaxSessions} spent" }; break; }
 
-                // Collect one batch.
-                var step = Stopwatch.StartNew();
-                int batch = state.Batches + 1;
-                bool byModel = state.BestModel is not null && batch % 2 == 1;
-                // The baselines in turn: every batch before there is a model, every other batch after.
-                string policy = byModel ? "model:" + state.BestModel : Baselines[(state.BestModel is null ? state.Batches : state.Batches / 2) % Baselines.Length];
-                state = state with { Status = PipelineStatus.Collecting };
-                Save(state);
-                var collected = CollectionRun.Run(context, new CollectionSettings
-                {
-                    Policy = policy, BatchSize = settings.BatchSize, Batches = 1, Window = settings.Window, GroupSize = byModel ? settings.GroupSize : 1,
-                    Library = library, Seed = settings.Seed,
-                }, log: log); // a batch is one transaction: it finishes, the loop stops before the next
-
-                state = Step(state, "collect", $"batch {batch}: {collected.Collected:N0} trajectories by {policy}", step,
-                    s => s with { Batches = batch, Trajectories = collected.Stats.Trajectories, LibraryBatches = collected.Stats.Batches.Count });
-
-                bool evaluate = batch % settings.EvaluationInterval == 0 && state.BestModel is not null;
-                if (batch % settings.TrainingInterval == 0 && !cancel.IsCancellationRequested)
+                // A training session that a kill interrupted carries on before anything else: it was due after the last batch.
+                bool interrupted = state.ActiveTraining is not null;
+                if (!interrupted) state = Collect(context, settings, state, library, log, Save, Step);
+                int batch = state.Batches;
+                bool evaluate = !interrupted && batch % settings.EvaluationInterval == 0 && state.BestModel is not null;
+                if (interrupted || batch % settings.TrainingInterval == 0 && !cancel.IsCancellationRequested)
                 {
                     state = Train(context, settings, state, library, log, Save, Step, cancel);
                     evaluate = true;
                 }
                 if (evaluate && state.BestModel is not null)
                 {
-                    step = Stopwatch.StartNew();
+                    var step = Stopwatch.StartNew();
                     state = state with { Status = PipelineStatus.Evaluating };
                     Save(state);
                     var latest = ValidationCheck.Of(context, state.BestModel);
@@ -110,11 +104,17 @@ public static class ContinuousPipeline
                 }
             }
 
-            state = Confirm(context, settings, state, log, Save, Step);
             // Stopped by the user: rerunning the same command carries on; otherwise the run is done.
+            bool stopped = cancel.IsCancellationRequested && !state.GoalsMet;
+            if (state.ActiveTraining is { } left && !stopped)
+            {
+                log?.Invoke($"session {left.Session} ({left.Algorithm}), interrupted by a kill, is not carried on: {state.StopReason}");
+                state = state with { ActiveTraining = null };
+            }
+            state = Confirm(context, settings, state, log, Save, Step);
             state = state with
             {
-                Status = cancel.IsCancellationRequested && !state.GoalsMet ? PipelineStatus.Stopped : PipelineStatus.Done,
+                Status = stopped ? PipelineStatus.Stopped : PipelineStatus.Done,
                 Updated = DateTimeOffset.UtcNow, Seconds = previous + clock.Elapsed.TotalSeconds,
             };
             Save(state);
@@ -122,7 +122,7 @@ public static class ContinuousPipeline
         }
         catch (Exception ex)
         {
-            state = state with { Status = PipelineStatus.Failed, Error = ex.Message, Updated = DateTimeOffset.UtcNow, Seconds = previous + clock.Elapsed.TotalSeconds };
+            state = saved with { Status = PipelineStatus.Failed, Error = ex.Message, Updated = DateTimeOffset.UtcNow, Seconds = previous + clock.Elapsed.TotalSeconds };
             try { Save(state); } catch (IOException) { } // the disk may be what failed: the last good state stays
             throw;
         }
@@ -148,12 +148,35 @@ public static class ContinuousPipeline
         };
     }
 
+    /// <summary>Collects one batch into the library: the best model (sampling, in GRPO groups) on every other batch once
+    /// there is one, the baselines in turn otherwise. A batch is one transaction: it finishes, the loop stops before the next.</summary>
+    private static PipelineState Collect(ExperimentContext context, PipelineSettings settings, PipelineState state, string library, Action<string>? log,
+        Action<PipelineState> save, Func<PipelineState, string, string, Stopwatch, Func<PipelineState, PipelineState>, PipelineState> step)
+    {
+        var clock = Stopwatch.StartNew();
+        int batch = state.Batches + 1;
+        bool byModel = state.BestModel is not null && batch % 2 == 1;
+        // The baselines in turn: every batch before there is a model, every other batch after.
+        string policy = byModel ? "model:" + state.BestModel : Baselines[(state.BestModel is null ? state.Batches : state.Batches / 2) % Baselines.Length];
+        state = state with { Status = PipelineStatus.Collecting };
+        save(state);
+        var collected = CollectionRun.Run(context, new CollectionSettings
+        {
+            Policy = policy, BatchSize = settings.BatchSize, Batches = 1, Window = settings.Window, GroupSize = byModel ? settings.GroupSize : 1,
+            Library = library, Seed = settings.Seed,
+        }, log: log);
+        return step(state, "collect", $"batch {batch}: {collected.Collected:N0} trajectories by {policy}", clock,
+            s => s with { Batches = batch, Trajectories = collected.Stats.Trajectories, LibraryBatches = collected.Stats.Batches.Count });
+    }
+
+    /// <summary>One training session: SFT when there is no model yet, else GRPO or PPO from the best model, offline on
+    /// the batches since the last session (online when those hold no sampled groups). The session is in the state
+    /// (<see cref="PipelineState.ActiveTraining"/>) while it runs; a session a kill interrupted carries on from its newest
+    /// checkpoint with the iterations left (<see cref="SessionResume"/>), or runs again from the start when it has none.</summary>
     private static PipelineState Train(ExperimentContext context, PipelineSettings settings, PipelineState state, string library, Action<string>? log,
         Action<PipelineState> save, Func<PipelineState, string, string, Stopwatch, Func<PipelineState, PipelineState>, PipelineState> step, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        state = state with { Status = PipelineStatus.Training };
-        save(state);
         int session = state.Sessions + 1;
         var output = Path.Combine(settings.RunDirectory, TrainingFolder);
         TrainingOptions options;
@@ -174,18 +197,52 @@ public static class ContinuousPipeline
                 Command = $"pipeline: {settings.Algorithm} offline",
             };
         }
+
+        var interrupted = state.ActiveTraining;
+        var resume = interrupted is null ? null : SessionResume.Find(interrupted, options.Algorithm);
+        // Until the new run folder exists, the state keeps what an interrupted session had (its checkpoints stay the place to carry on from).
+        state = state with { Status = PipelineStatus.Training, ActiveTraining = interrupted ?? new ActiveTraining(session, options.Algorithm, null, options.TotalIterations, where.NumTrajectories) };
+        save(state);
         TrainingSession created;
-        try
+        if (interrupted is not null && resume is { Checkpoint: { } checkpoint })
         {
+            // Carry on where the kill stopped it: the checkpoint holds the iteration, Adam's state and early stopping's record.
+            log?.Invoke($"session {session} ({interrupted.Algorithm}) was interrupted: resuming it from {checkpoint}, as {resume.Reason}; " +
+                        $"{interrupted.Iterations - resume.Iteration} of its {interrupted.Iterations} iterations to go");
+            options = (RlOptions)options with { Iterations = interrupted.Iterations };
+            where = where with
+            {
+                InitFrom = checkpoint, NumTrajectories = interrupted.NumTrajectories,
+                Command = $"pipeline: {interrupted.Algorithm} {(interrupted.NumTrajectories is null ? "online" : "offline")}, resumed",
+            };
             created = TrainingSession.Create(context, options, where, log);
         }
-        catch (InvalidDataException ex) when (state.BestModel is not null)
+        else
         {
-            log?.Invoke($"offline {settings.Algorithm} cannot train on the latest batches ({ex.Message}); training online, its rollouts go to the library");
-            created = TrainingSession.Create(context, options, where with { NumTrajectories = null, Command = $"pipeline: {settings.Algorithm} online" }, log);
+            if (resume is not null)
+                log?.Invoke($"session {session} ({interrupted!.Algorithm}) was interrupted: running it again from the start, as {resume.Reason}");
+            try
+            {
+                created = TrainingSession.Create(context, options, where, log);
+            }
+            catch (InvalidDataException ex) when (state.BestModel is not null)
+            {
+                log?.Invoke($"offline {settings.Algorithm} cannot train on the latest batches ({ex.Message}); training online, its rollouts go to the library");
+                where = where with { NumTrajectories = null, Command = $"pipeline: {settings.Algorithm} online" };
+                created = TrainingSession.Create(context, options, where, log);
+            }
         }
+        string? resumedFrom = resume?.Checkpoint;
         TrainingSessionResult result;
-        using (created) result = created.Run(stopRequested: () => cancel.IsCancellationRequested); // stops after an iteration, keeping best
+        using (created)
+        {
+            // The session's run folder goes into the state as soon as it exists, so that a rerun after a kill finds its checkpoints.
+            result = created.Run(onRunFolder: folder =>
+            {
+                state = state with { ActiveTraining = new ActiveTraining(session, options.Algorithm, folder, options.TotalIterations, where.NumTrajectories, resumedFrom) };
+                save(state);
+            }, stopRequested: () => cancel.IsCancellationRequested); // stops after an iteration, keeping best
+        }
         var metrics = ValidationCheck.Of(context, result.BestModel);
         long total;
         int batches;
@@ -195,10 +252,12 @@ public static class ContinuousPipeline
             (total, batches) = (stats.Trajectories, stats.Batches.Count);
         }
         bool better = IsBetter(metrics, state.Best);
-        return step(state, "train", $"session {session} ({options.Algorithm}, {result.Iterations} iterations): {Describe(metrics)}{(better ? "; new best" : "; best stays")}", clock,
+        string resumed = resumedFrom is null ? "" : $", resumed after iteration {resume!.Iteration}";
+        return step(state, "train", $"session {session} ({options.Algorithm}, {result.Iterations} iterations{resumed}): {Describe(metrics)}{(better ? "; new best" : "; best stays")}", clock,
             s => s with
             {
                 Sessions = session,
+                ActiveTraining = null,
                 Iterations = s.Iterations + result.Iterations,
                 Trajectories = total,
                 LibraryBatches = batches,

@@ -7,7 +7,7 @@ namespace StockAgent.Pipeline;
 /// <summary>
 /// The pipeline's state in <c>RUN/training_state.json</c>, written atomically after every step: counts (trajectories,
 /// batches, sessions, iterations), the best model and its validation metrics, the latest check, the goals, the status,
-/// the history (one record per step), why it stopped, the final confirmation's file and the report's path. Rerunning
+/// the history (one record per step), the training session in progress, why it stopped, the final confirmation's file and the report's path. Rerunning
 /// the pipeline resumes from it. A file that is not valid state, or from a newer version, is an error that leaves it
 /// untouched.
 /// </summary>
@@ -48,6 +48,10 @@ public sealed record PipelineState
     public string? Error { get; init; }
     public IReadOnlyList<PipelineStep> History { get; init; } = [];
 
+    /// <summary>The training session in progress (null between sessions and in state files written before the field
+    /// existed): a rerun after a kill carries it on from its newest checkpoint.</summary>
+    public ActiveTraining? ActiveTraining { get; init; }
+
     public static string PathIn(string runDirectory) => Path.Combine(runDirectory, FileName);
 
     public void Save(string runDirectory) => AtomicFile.WriteAllText(PathIn(runDirectory), JsonSerializer.Serialize(this, Json) + "\n");
@@ -81,7 +85,8 @@ public sealed record PipelineState
         }
     }
 
-    /// <summary>This state after a step: counts changed by <paramref name="with"/>, the step appended, the time updated.</summary>
-    public PipelineState After(PipelineStep step, Func<PipelineState, PipelineState> with, double seconds) =>
-        with(this) with { History = [.. History, step], Updated = step.Time, Seconds = seconds };
+    /// <summary>This state with <paramref name="step"/> appended to the history and the time updated
+    /// (<paramref name="seconds"/>: the run's wall time so far).</summary>
+    public PipelineState After(PipelineStep step, double seconds) =>
+        this with { History = [.. History, step], Updated = step.Time, Seconds = seconds };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StockAgent.Evaluation;
 using StockAgent.Experience;
@@ -50,6 +51,11 @@ public class ContinuousPipelineTests
         Assert.Equal(["collect", "collect", "train", "evaluate", "collect", "evaluate", "collect", "train", "evaluate", "confirm"], final.History.Select(h => h.Kind));
         Assert.Contains("(sft,", final.History[2].Detail);
         Assert.Contains("(grpo,", final.History[7].Detail);
+        // Train and evaluate steps carry the metrics of their validation check, the others none.
+        Assert.All(final.History, h => Assert.Equal(h.Kind is "train" or "evaluate", h.Validation is not null));
+        Assert.Equal(final.Latest, final.History.Last(h => h.Validation is not null).Validation);
+        Assert.Contains(final.History, h => h.Validation == final.Best);
+        Assert.All(final.History.Where(h => h.Validation is not null), h => Assert.Contains(h.Validation!.Sharpe.ToString("F2", CultureInfo.InvariantCulture), h.Detail));
         using (var library = ExperienceLibrary.Open(Path.Combine(dir.Path, ContinuousPipeline.LibraryFile), readOnly: true))
         {
             Assert.Equal(library.Stats().Trajectories, final.Trajectories);
@@ -99,6 +105,40 @@ public class ContinuousPipelineTests
     }
 
     [Fact]
+    public void InterruptedGrpoSession_CarriesOnFromItsNewestCheckpoint_AndEndsWhereTheUninterruptedOneDid()
+    {
+        using var dir = new TempFolder();
+        var settings = Tiny(dir.Path) with { IterationsPerSession = 3 };
+        var states = new List<PipelineState>();
+        var whole = ContinuousPipeline.Run(Context.Value, settings, onState: states.Add);
+        // The state as a kill during session 2 (GRPO) left it: its run folder recorded, two checkpoints written since.
+        var killed = states.Last(s => s.ActiveTraining is { Session: 2, RunFolder: not null });
+        var original = killed.ActiveTraining!.RunFolder!;
+        Assert.Equal("grpo", killed.ActiveTraining.Algorithm);
+        Assert.Equal(1, killed.Sessions);
+        Directory.Delete(Path.Combine(original, "models", "checkpoint_0003"), recursive: true);
+        Directory.Delete(Path.Combine(original, "models", "checkpoint_0002"), recursive: true);
+        killed.Save(dir.Path);
+
+        var lines = new List<string>();
+        var resumed = ContinuousPipeline.Run(Context.Value, settings, lines.Add);
+
+        Assert.Equal(PipelineStatus.Done, resumed.Status);
+        Assert.Equal(2, resumed.Sessions);
+        Assert.Null(resumed.ActiveTraining);
+        Assert.Equal(whole.Iterations, resumed.Iterations);
+        Assert.Single(lines, l => l.Contains("session 2 (grpo) was interrupted: resuming it from") && l.Contains("checkpoint_0001") && l.Contains("2 of its 3 iterations to go"));
+        var train = resumed.History.Last(h => h.Kind == "train");
+        Assert.Contains("resumed after iteration 1", train.Detail);
+        var run = Directory.GetDirectories(Path.Combine(dir.Path, ContinuousPipeline.TrainingFolder), "rl_grpo_run_*").Single(d => d != original);
+        Assert.StartsWith(Path.Combine(original, "models", "checkpoint_0001") + "\niteration 1", File.ReadAllText(Path.Combine(run, "resumed_from.txt")));
+        using (var first = JsonDocument.Parse(File.ReadLines(Path.Combine(run, "metrics.jsonl")).First()))
+            Assert.Equal(2, first.RootElement.GetProperty("step").GetInt32());
+        // Resuming continues the same seeded run: the session ends with the metrics it had without the interruption.
+        Assert.Equal(whole.History.Last(h => h.Kind == "train").Validation! with { Model = "" }, train.Validation! with { Model = "" });
+    }
+
+    [Fact]
     public void GoalsMetOnValidation_StopTheLoop()
     {
         using var dir = new TempFolder();
@@ -119,6 +159,32 @@ public class ContinuousPipelineTests
             Assert.Contains("another pipeline is running", e.Message);
         }
         using (RunFolderLock.Acquire(dir.Path)) { } // released: taken again at once
+    }
+
+    [Fact]
+    public void StateWrittenBeforeStepsHadValidation_StillLoads()
+    {
+        using var dir = new TempFolder();
+        dir.File(PipelineState.FileName, """
+            {
+              "format": 1, "status": "collecting", "goals": { "trajectories": 4000, "sharpe": 1.5, "win_rate": 0.55 },
+              "started": "2026-12-01T13:59:30+00:00", "updated": "2026-12-01T13:59:58+00:00", "seconds": 28.5,
+              "trajectories": 1000, "batches": 2, "library_batches": 2, "sessions": 1, "iterations": 3,
+              "best_model": "/runs/ct/training_runs/rl_sft_run_1/models/best",
+              "best": { "model": "m", "sharpe": -0.19, "win_rate": 0.361, "total_return": -0.02, "max_drawdown": 0.08, "trades": 36, "buy_and_hold_sharpe": 0.23 },
+              "latest": null, "goals_met": false, "stop_reason": null, "confirmation": null, "report": null, "error": null,
+              "history": [
+                { "time": "2026-12-01T13:59:31+00:00", "kind": "collect", "detail": "batch 1", "trajectories": 500, "seconds": 1.2 },
+                { "time": "2026-12-01T13:59:58+00:00", "kind": "train", "detail": "session 1", "trajectories": 1000, "seconds": 26.5 }
+              ]
+            }
+            """);
+        var state = PipelineState.TryLoad(dir.Path)!;
+        Assert.Equal(2, state.History.Count);
+        Assert.Equal("train", state.History[1].Kind);
+        Assert.Equal(26.5, state.History[1].Seconds);
+        Assert.All(state.History, h => Assert.Null(h.Validation));
+        Assert.Equal(-0.19, state.Best!.Sharpe);
     }
 
     [Theory]

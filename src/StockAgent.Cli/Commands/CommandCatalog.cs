@@ -20,5 +20,6 @@ public static class CommandCatalog
         yield return ContinuousTrainingCommand.Create();
         yield return MonitorCommand.Create();
         yield return RobustnessCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

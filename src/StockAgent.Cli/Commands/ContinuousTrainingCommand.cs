@@ -49,6 +49,7 @@ public static class ContinuousTrainingCommand
                 Algorithm = parse.GetValue(algorithm)!.ToLowerInvariant(),
                 IterationsPerSession = given(iterations) ? parse.GetValue(iterations) : s.IterationsPerSession,
                 Seed = parse.GetValue(seed),
+                Command = CliFlags.CommandText(parse),
             };
             s.Validate(); // before the market loads
             var context = market.Load(parse);

@@ -6,7 +6,7 @@ using StockAgent.IO;
 namespace StockAgent.Cli;
 
 /// <summary>`stockagent evaluate --models`: loads the market, runs <see cref="EvaluationRun"/>, prints one comparison
-/// table per test set (or the JSON) and writes evaluation.json, evaluation.csv and slices.csv under --out.</summary>
+/// table per test set (or the JSON) and writes the evaluation record (<see cref="EvaluationRecord"/>) under --out.</summary>
 public static class ModelEvaluationOutput
 {
     public static int Run(ParseResult parse, MarketOptions market, EvaluationSettings settings, bool json, string? outDir)
@@ -17,9 +17,8 @@ public static class ModelEvaluationOutput
         Action<string> log = json ? err.WriteLine : o.WriteLine;
         log(context.ToString());
         var report = EvaluationRun.Run(context, settings, log);
-        var text = EvaluationReportJson.Serialize(report);
-        ResultOutput.Emit(o, json, text, w => Print(w, report), outDir, log,
-            ("evaluation.json", text + "\n"), ("evaluation.csv", EvaluationReportCsv.Comparison(report)), ("slices.csv", EvaluationReportCsv.Slices(report)));
+        var files = EvaluationRecord.Files(report);
+        ResultOutput.Emit(o, json, files[0].Text.TrimEnd('\n'), w => Print(w, report), outDir, log, files);
         return 0;
     }
 

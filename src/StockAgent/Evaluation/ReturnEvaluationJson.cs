@@ -13,6 +13,8 @@ namespace StockAgent.Evaluation;
 /// profit_factor, binomial_p_value, ci95 {sharpe, win_rate, cagr, max_drawdown, total_return: {low, high}},
 /// monte_carlo {max_drawdown, final_return: {mean, p05, p25, p50, p75, p95}, random_timing}, bootstrap {...}.
 /// NaN and infinities become null; an absent part (no benchmark, no trials, no exposure) is null.
+/// <see cref="Deserialize"/> reads it back (everything the JSON holds: writing what it read gives the same text); the
+/// bootstrap draws themselves are not in the JSON, so the evaluation read back has none.
 /// </summary>
 public static class ReturnEvaluationJson
 {
@@ -69,6 +71,7 @@ public static class ReturnEvaluationJson
                 w.WriteNumber("simulations", rt.Simulations);
                 w.WriteNumber("trades", rt.Trades);
                 w.WriteNumber("days_in_market", rt.DaysInMarket);
+                w.WriteNumber("seed", rt.Seed);
                 w.WriteEndObject();
             }
             else w.WriteNull("random_timing");
@@ -101,6 +104,51 @@ public static class ReturnEvaluationJson
     {
         w.WriteStartObject(name);
         Numbers(w, ("mean", d.Mean), ("p05", d.P05), ("p25", d.P25), ("p50", d.P50), ("p75", d.P75), ("p95", d.P95));
+        w.WriteNumber("draws", d.Draws);
         w.WriteEndObject();
+    }
+
+    /// <summary>Reads what <see cref="Serialize"/> wrote; a missing or mistyped field is an
+    /// <see cref="InvalidDataException"/> naming it.</summary>
+    public static ReturnEvaluation Deserialize(JsonElement e)
+    {
+        var ci = e.Required("ci95");
+        var mc = e.Required("monte_carlo");
+        var boot = e.Required("bootstrap");
+        var se = e.Required("sharpe_se");
+        DeflationInputs? deflation = e.Required("deflation") is { ValueKind: JsonValueKind.Object } d
+            ? new DeflationInputs(d.Int("trials"), d.NumberOrNaN("trial_sharpe_variance"), d.NumberOrNaN("expected_max_sharpe")) : null;
+        BenchmarkComparison? difference = e.Required("sharpe_difference") is { ValueKind: JsonValueKind.Object } c
+            ? new BenchmarkComparison(c.NumberOrNaN("benchmark_sharpe"), c.NumberOrNaN("difference"), c.NumberOrNaN("z"), c.NumberOrNaN("p_value"),
+                c.NumberOrNaN("bootstrap_p_value"), c.Int("block_length")) : null;
+        RandomTimingResult? timing = mc.Required("random_timing") is { ValueKind: JsonValueKind.Object } t
+            ? new RandomTimingResult(t.NumberOrNaN("actual_return"), t.NumberOrNaN("mean_random_return"), t.NumberOrNaN("p_value"), t.Int("simulations"),
+                t.Int("trades"), t.Int("days_in_market"), t.Int("seed")) : null;
+        int seed = boot.Int("seed");
+        double blocks = boot.NumberOrNaN("mean_block_length");
+        return new ReturnEvaluation(
+            e.Int("observations"), e.Date("from"), e.Date("to"),
+            e.NumberOrNaN("sharpe"), e.NumberOrNaN("sharpe_per_period"), e.NumberOrNaN("sortino"), e.NumberOrNaN("volatility"),
+            e.NumberOrNaN("max_drawdown"), e.NumberOrNaN("cagr"), e.NumberOrNaN("total_return"), e.NumberOrNaN("skewness"),
+            e.NumberOrNaN("kurtosis"), e.NumberOrNaN("daily_hit_rate"),
+            new SharpeStandardErrors(se.NumberOrNaN("lo"), se.NumberOrNaN("mertens")),
+            e.NumberOrNaN("psr"), e.NumberOrNaN("min_track_record_days"), e.NumberOrNaN("dsr"), deflation, difference,
+            e.Int("trades"), e.NumberOrNaN("win_rate"), e.NumberOrNaN("profit_factor"), e.NumberOrNaN("binomial_p_value"),
+            new ReturnIntervals(ReadInterval(ci, "sharpe"), ReadInterval(ci, "win_rate"), ReadInterval(ci, "cagr"), ReadInterval(ci, "max_drawdown"), ReadInterval(ci, "total_return")),
+            ReadDistribution(mc, "max_drawdown"), ReadDistribution(mc, "final_return"), timing,
+            boot.Int("resamples"), seed, blocks, boot.NumberOrNaN("trade_mean_block_length"),
+            new BootstrapDraws(blocks, seed, [], [], [], []));
+    }
+
+    private static ConfidenceInterval ReadInterval(JsonElement e, string name)
+    {
+        var i = e.Required(name);
+        return new ConfidenceInterval(i.NumberOrNaN("low"), i.NumberOrNaN("high"));
+    }
+
+    private static PathDistribution ReadDistribution(JsonElement e, string name)
+    {
+        var d = e.Required(name);
+        return new PathDistribution(d.NumberOrNaN("mean"), d.NumberOrNaN("p05"), d.NumberOrNaN("p25"), d.NumberOrNaN("p50"), d.NumberOrNaN("p75"), d.NumberOrNaN("p95"), d.Int("draws"));
     }
 }

@@ -5,7 +5,8 @@ namespace StockAgent.Experiments;
 
 /// <summary>What <see cref="EvaluationRun.Run"/> measured: the market and split it ran on, each test set's scores,
 /// the registry's trial statistics behind the deflated Sharpe ratio (null without a registry of two or more trials),
-/// the bootstrap settings, notes a reader must see (for example why there is no DSR), and the wall time.</summary>
+/// the bootstrap settings, notes a reader must see (for example why there is no DSR), the wall time, and the cost and
+/// execution assumptions the backtests made (one line, for reports).</summary>
 public sealed record EvaluationReport(
     DataIdentity Data,
     ResolvedSplit Split,
@@ -15,4 +16,5 @@ public sealed record EvaluationReport(
     int Resamples,
     int Seed,
     IReadOnlyList<string> Notes,
-    double Seconds);
+    double Seconds,
+    string Costs = "");

@@ -5,8 +5,10 @@ namespace StockAgent.Experiments;
 
 /// <summary>
 /// An <see cref="EvaluationReport"/> as CSV: <see cref="Comparison"/> has one row per test set and candidate (the
-/// comparison table's columns, each interval as _low/_high); <see cref="Slices"/> one row per slice. Invariant culture,
-/// ISO dates, empty where a value cannot be computed.
+/// comparison table's columns, each interval as _low/_high); <see cref="Slices"/> one row per slice; <see cref="Returns"/>
+/// one row per test set, candidate and day (the daily returns every statistic came from); <see cref="Draws"/> one row per
+/// test set, candidate and bootstrap resample. Invariant culture, ISO dates, numbers round-trip exact ("R"), empty where
+/// a value cannot be computed.
 /// </summary>
 public static class EvaluationReportCsv
 {
@@ -43,6 +45,37 @@ public static class EvaluationReportCsv
             foreach (var s in set.Scores)
                 foreach (var r in s.Slices)
                     sb.AppendJoin(',', Text(set.Set.Name), Text(s.Name), r.Grouping, Text(r.Slice), N(r.Days), F(r.Sharpe), F(r.AnnualReturn), N(r.Trades), F(r.WinRate)).Append('\n');
+        return sb.ToString();
+    }
+
+    public const string ReturnsHeader = "test_set,candidate,date,return";
+
+    /// <summary>Every candidate's daily returns on every test set; a candidate without returns (read from a record that
+    /// lacked them) has no rows.</summary>
+    public static string Returns(EvaluationReport report)
+    {
+        var sb = new StringBuilder(ReturnsHeader).Append('\n');
+        foreach (var set in report.Sets)
+            foreach (var s in set.Scores)
+                if (s.Returns is { } r)
+                    for (int i = 0; i < r.Returns.Length; i++)
+                        sb.AppendJoin(',', Text(set.Set.Name), Text(s.Name), r.Dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), F(r.Returns[i])).Append('\n');
+        return sb.ToString();
+    }
+
+    public const string DrawsHeader = "test_set,candidate,resample,sharpe,cagr,max_drawdown,total_return";
+
+    /// <summary>Every candidate's bootstrap resamples on every test set (the Monte Carlo paths' statistics).</summary>
+    public static string Draws(EvaluationReport report)
+    {
+        var sb = new StringBuilder(DrawsHeader).Append('\n');
+        foreach (var set in report.Sets)
+            foreach (var s in set.Scores)
+            {
+                var d = s.Statistics.Draws;
+                for (int i = 0; i < d.Resamples; i++)
+                    sb.AppendJoin(',', Text(set.Set.Name), Text(s.Name), N(i), F(d.Sharpe[i]), F(d.Cagr[i]), F(d.MaxDrawdown[i]), F(d.TotalReturn[i])).Append('\n');
+            }
         return sb.ToString();
     }
 

@@ -3,18 +3,24 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using StockAgent.Evaluation;
+using StockAgent.Experience;
 
 namespace StockAgent.Experiments;
 
 /// <summary>
-/// An <see cref="EvaluationReport"/> as JSON (snake_case): data {source, fingerprint, from, to}, split, registry, trials
-/// {trials, sharpe_variance_annualised, max_sharpe_annualised} or null, resamples, seed, notes, seconds, and test_sets:
-/// [{name, kind, from, to, symbols, guard, results: [{name, kind, label, in_sample, symbols, statistics (as
-/// <see cref="ReturnEvaluationJson"/>), slices: [{grouping, slice, days, sharpe, annual_return, trades, win_rate}]}]}].
-/// NaN is null.
+/// An <see cref="EvaluationReport"/> as JSON (snake_case): format, data (the <see cref="DataIdentity"/>: kind, source,
+/// fingerprint, first_date, last_date, symbols, benchmark, market_seed), split (the <see cref="ResolvedSplit"/>), costs,
+/// registry, trials {trials, records, sharpe_variance_annualised, sharpe_variance_per_period, mean_sharpe_annualised,
+/// max_sharpe_annualised} or null, resamples, seed, notes, seconds, and test_sets: [{name, kind, from, to, symbols, guard,
+/// results: [{name, kind, label, in_sample, symbols, statistics (as <see cref="ReturnEvaluationJson"/>), slices:
+/// [{grouping, slice, days, sharpe, annual_return, trades, win_rate}]}]}]. NaN is null. <see cref="Deserialize"/> reads
+/// it back: writing what it read gives the same text. The daily returns and bootstrap draws are not in it (see
+/// <see cref="EvaluationRecord"/>, which keeps them beside it).
 /// </summary>
 public static class EvaluationReportJson
 {
+    public const int CurrentFormat = 1;
+
     public static string Serialize(EvaluationReport report)
     {
         var c = CultureInfo.InvariantCulture;
@@ -22,19 +28,21 @@ public static class EvaluationReportJson
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteStartObject("data");
-            w.WriteString("source", report.Data.Source);
-            w.WriteString("fingerprint", report.Data.Fingerprint);
-            w.WriteString("from", report.Data.FirstDate.ToString("yyyy-MM-dd", c));
-            w.WriteString("to", report.Data.LastDate.ToString("yyyy-MM-dd", c));
-            w.WriteEndObject();
-            w.WriteString("split", report.Split.ToString());
+            w.WriteNumber("format", CurrentFormat);
+            w.WritePropertyName("data");
+            w.WriteRawValue(JsonSerializer.Serialize(report.Data, RunRecord.Json));
+            w.WritePropertyName("split");
+            w.WriteRawValue(JsonSerializer.Serialize(report.Split, RunRecord.Json));
+            w.WriteString("costs", report.Costs);
             if (report.Registry is null) w.WriteNull("registry"); else w.WriteString("registry", report.Registry);
             if (report.Trials is { } t)
             {
                 w.WriteStartObject("trials");
                 w.WriteNumber("trials", t.Trials);
+                w.WriteNumber("records", t.Records);
                 Number(w, "sharpe_variance_annualised", t.SharpeVarianceAnnualised);
+                Number(w, "sharpe_variance_per_period", t.SharpeVariancePerPeriod);
+                Number(w, "mean_sharpe_annualised", t.MeanSharpeAnnualised);
                 Number(w, "max_sharpe_annualised", t.MaxSharpeAnnualised);
                 w.WriteEndObject();
             }
@@ -96,4 +104,66 @@ public static class EvaluationReportJson
     }
 
     private static void Number(Utf8JsonWriter w, string name, double value) => w.WriteNumberOrNull(name, value);
+
+    /// <summary>Reads what <see cref="Serialize"/> wrote. Text that is not such JSON, or from a newer format, is an
+    /// <see cref="InvalidDataException"/> naming <paramref name="source"/> (a file path, for messages) and the field.</summary>
+    public static EvaluationReport Deserialize(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{source}: not JSON ({ex.Message}).", ex);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            string field = "format";
+            try
+            {
+                int format = root.Int("format");
+                if (format > CurrentFormat)
+                    throw new InvalidDataException($"format {format} is newer than this kit reads ({CurrentFormat}); update the kit");
+                field = "data";
+                var data = root.Required("data").Deserialize<DataIdentity>(RunRecord.Json) ?? throw new InvalidDataException("missing 'data'.");
+                field = "split";
+                var split = root.Required("split").Deserialize<ResolvedSplit>(RunRecord.Json) ?? throw new InvalidDataException("missing 'split'.");
+                field = "trials";
+                TrialStatistics? trials = root.Required("trials") is { ValueKind: JsonValueKind.Object } t
+                    ? new TrialStatistics(t.Int("trials"), t.Int("records"), t.NumberOrNaN("sharpe_variance_annualised"), t.NumberOrNaN("sharpe_variance_per_period"),
+                        t.NumberOrNaN("mean_sharpe_annualised"), t.NumberOrNaN("max_sharpe_annualised"))
+                    : null;
+                field = "test_sets";
+                var sets = new List<TestSetReport>();
+                foreach (var set in root.Required("test_sets").EnumerateArray())
+                {
+                    var testSet = new TestSet(set.String("name") ?? "", set.String("kind") ?? "", Strings(set, "symbols"), set.Date("from"), set.Date("to"));
+                    field = $"test_sets[{sets.Count}] ({testSet.Name})";
+                    var scores = new List<CandidateScore>();
+                    foreach (var r in set.Required("results").EnumerateArray())
+                    {
+                        var slices = r.Required("slices").EnumerateArray().Select(x => new SliceRow(x.String("grouping") ?? "", x.String("slice") ?? "", x.Int("days"),
+                            x.NumberOrNaN("sharpe"), x.NumberOrNaN("annual_return"), x.Int("trades"), x.NumberOrNaN("win_rate"))).ToList();
+                        scores.Add(new CandidateScore(r.String("name") ?? "", r.String("kind") ?? "", r.String("label") ?? "", r.Int("symbols"),
+                            ReturnEvaluationJson.Deserialize(r.Required("statistics")), slices));
+                    }
+                    sets.Add(new TestSetReport(testSet, Strings(set, "guard"), scores));
+                }
+                field = "notes";
+                return new EvaluationReport(data, split, sets, trials, root.String("registry"), root.Int("resamples"), root.Int("seed"), Strings(root, "notes"),
+                    root.NumberOrNaN("seconds"), root.String("costs") ?? "");
+            }
+            catch (Exception ex) when (ex is InvalidDataException or JsonException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"{source}: not an evaluation record ({field}: {ex.Message})", ex);
+            }
+        }
+    }
+
+    private static string[] Strings(JsonElement e, string name) =>
+        e.Required(name).EnumerateArray().Select(x => x.GetString() ?? throw new InvalidDataException($"'{name}' holds a null.")).ToArray();
 }

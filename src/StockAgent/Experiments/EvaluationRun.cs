@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StockAgent.Agents;
+using StockAgent.Backtest;
 using StockAgent.Evaluation;
 using StockAgent.Experience;
 
@@ -99,12 +100,13 @@ public static class EvaluationRun
                 var stats = ReturnSeriesEvaluator.Evaluate(j.Returns, j.TradePnl, statistics);
                 string label = checks.TryGetValue((j.Name, set.Name), out var c) ? c.Label : set.Kind;
                 var slices = settings.Slices && j.Result is not null ? SliceAnalysis.Of(j.Result, context.Market) : [];
-                scores[i] = new CandidateScore(j.Name, j.Kind, label, j.Symbols, stats, slices);
+                scores[i] = new CandidateScore(j.Name, j.Kind, label, j.Symbols, stats, slices, j.Returns);
             });
             reports.Add(new TestSetReport(set, guard[set.Name], scores));
         }
         if (registry is not null) RecordUnregistered(registry, context, models, reports);
-        return new EvaluationReport(context.Data, context.Resolved, reports, trials, registry, settings.Resamples, settings.Seed, notes, clock.Elapsed.TotalSeconds);
+        return new EvaluationReport(context.Data, context.Resolved, reports, trials, registry, settings.Resamples, settings.Seed, notes, clock.Elapsed.TotalSeconds,
+            Describe(settings.Backtest));
     }
 
     private static List<TestSet> TestSetsFor(ExperimentContext context, EvaluationSettings settings, List<EvaluationCandidate> models, List<string> notes)
@@ -160,6 +162,26 @@ public static class EvaluationRun
             return (null, path);
         }
         return (stats, path);
+    }
+
+    /// <summary>The backtests' cost and execution assumptions in one line, e.g. "commission 5 bps and slippage 5 bps of
+    /// traded notional; fills at the next open; 1,000,000 in equal-weight sleeves; long only".</summary>
+    public static string Describe(BacktestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        string commission = options.Costs.Commission is BpsCommission b ? string.Create(c, $"commission {b.Bps:0.##} bps") : $"commission {options.Costs.Commission}";
+        string slippage = options.Costs.Slippage is BpsSlippage s ? string.Create(c, $"slippage {s.Bps:0.##} bps") : $"slippage {options.Costs.Slippage}";
+        var parts = new List<string>
+        {
+            $"{commission} and {slippage} of traded notional",
+            "decisions at the close, fills at the next open",
+            string.Create(c, $"{options.InitialCash:N0} in equal-weight sleeves, position size {options.PositionSize:0.##}"),
+            options.AllowShort ? "shorting allowed" : "long only",
+        };
+        if (options.StopLoss is { } sl) parts.Add(string.Create(c, $"stop loss {sl:P0}"));
+        if (options.TakeProfit is { } tp) parts.Add(string.Create(c, $"take profit {tp:P0}"));
+        return string.Join("; ", parts);
     }
 
     /// <summary>A model's run folder: models/NAME's grandparent.</summary>

@@ -39,6 +39,14 @@ public static class ContinuousPipeline
         var run = settings.RunDirectory;
         using var folderLock = RunFolderLock.Acquire(run);
         var state = PipelineState.TryLoad(run);
+        if (state is { Status: PipelineStatus.Done, Report: null, Confirmation: not null })
+        {
+            log?.Invoke($"{run} is done but has no report yet: publishing it");
+            state = Publish(run, state, log);
+            state.Save(run);
+            onState?.Invoke(state);
+            return state;
+        }
         if (state is { Status: PipelineStatus.Done })
         {
             log?.Invoke($"{run} is done ({state.StopReason}); its state is {PipelineState.PathIn(run)}. Give another --run folder to start again.");
@@ -47,7 +55,7 @@ public static class ContinuousPipeline
         if (state is not null) log?.Invoke($"resuming {run}: {state.Batches} batches, {state.Trajectories:N0} trajectories, {state.Sessions} sessions");
         var now = DateTimeOffset.UtcNow;
         state ??= new PipelineState { Goals = settings.Goals, Started = now, Updated = now };
-        state = state with { Goals = settings.Goals, Status = PipelineStatus.Collecting, Error = null, StopReason = null };
+        state = state with { Goals = settings.Goals, Status = PipelineStatus.Collecting, Error = null, StopReason = null, Command = settings.Command ?? state.Command };
         double previous = state.Seconds;
         var clock = Stopwatch.StartNew();
         string library = Path.Combine(run, LibraryFile);
@@ -78,6 +86,7 @@ public static class ContinuousPipeline
             Save(state);
             while (true)
             {
+                if (state.Confirmation is not null) break; // killed after the test sets were scored: they are scored once per run
                 if (state.GoalsMet) { state = state with { StopReason = "goals met on validation" }; break; }
                 if (cancel.IsCancellationRequested) { state = state with { StopReason = "stopped by the user" }; break; }
                 if (settings.MaxHours is { } h && previous + clock.Elapsed.TotalSeconds > h * 3600) { state = state with { StopReason = $"time budget of {h.ToString(CultureInfo.InvariantCulture)} h spent" }; break; }
@@ -117,6 +126,7 @@ public static class ContinuousPipeline
                 Status = stopped ? PipelineStatus.Stopped : PipelineStatus.Done,
                 Updated = DateTimeOffset.UtcNow, Seconds = previous + clock.Elapsed.TotalSeconds,
             };
+            state = Publish(run, state, log);
             Save(state);
             return state;
         }
@@ -276,6 +286,11 @@ public static class ContinuousPipeline
             log?.Invoke("no model was trained, so there is nothing to confirm on the test sets.");
             return state;
         }
+        if (state.Confirmation is not null)
+        {
+            log?.Invoke($"the test sets were scored already ({state.Confirmation}); they are scored once per run.");
+            return state;
+        }
         var clock = Stopwatch.StartNew();
         state = state with { Status = PipelineStatus.Confirming };
         save(state);
@@ -284,15 +299,22 @@ public static class ContinuousPipeline
             Models = [state.BestModel], Resamples = settings.Resamples, Seed = settings.Seed,
             Registry = Path.Combine(settings.RunDirectory, TrainingFolder, ExperimentRegistry.DefaultFileName),
         }, log);
-        var folder = Path.Combine(settings.RunDirectory, ConfirmationFolder);
-        var json = Path.Combine(folder, "evaluation.json");
-        AtomicFile.WriteAllText(json, EvaluationReportJson.Serialize(report) + "\n");
-        AtomicFile.WriteAllText(Path.Combine(folder, "evaluation.csv"), EvaluationReportCsv.Comparison(report));
+        var json = EvaluationRecord.Write(report, Path.Combine(settings.RunDirectory, ConfirmationFolder));
         var model = report.Sets[0].Scores[0].Statistics;
         var hold = report.Sets[0].Scores.First(s => s.Name == EvaluationRun.EqualWeightBuyAndHold).Statistics;
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"test period: Sharpe {model.Sharpe:F2} [{model.Ci95.Sharpe.Low:F2}, {model.Ci95.Sharpe.High:F2}] vs buy-and-hold {hold.Sharpe:F2}; goals {(state.GoalsMet ? "met" : "not met")}");
         return step(state, "confirm", detail, clock, s => s with { Confirmation = json });
+    }
+
+    /// <summary>Publishes the benchmark report of a confirmed run into its folder (<see cref="PipelineReport"/>); the
+    /// state then names it. A run with nothing confirmed has no report.</summary>
+    private static PipelineState Publish(string run, PipelineState state, Action<string>? log)
+    {
+        if (state.Confirmation is null) return state;
+        var (report, md, html) = PipelineReport.Publish(run, state: state);
+        log?.Invoke($"report: {html} and {Path.GetFileName(md)} ({(report.GoalsMet ? "goals met" : "goals not met")})");
+        return state with { Report = html };
     }
 
     /// <summary>The best model is the one with the best validation Sharpe among those with at least

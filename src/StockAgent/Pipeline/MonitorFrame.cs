@@ -1,3 +1,5 @@
+using StockAgent.Experiments;
+
 namespace StockAgent.Pipeline;
 
 /// <summary>What <c>stockagent monitor</c> shows of a run at one moment (<see cref="PipelineMonitor.Frame"/>).</summary>

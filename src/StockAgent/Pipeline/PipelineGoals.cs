@@ -1,3 +1,5 @@
+using StockAgent.Experiments;
+
 namespace StockAgent.Pipeline;
 
 /// <summary>The research plan's goals: trajectories collected, and the best model's validation Sharpe (annualised,

@@ -50,6 +50,10 @@ public sealed record PipelineSettings
 
     public int Seed { get; init; } = 7;
 
+    /// <summary>The command that started the run, as the user typed it (recorded in the state for the report's
+    /// reproducibility section; null when the pipeline is called from code).</summary>
+    public string? Command { get; init; }
+
     /// <summary>Bootstrap resamples of the final confirmation on the test sets.</summary>
     public int Resamples { get; init; } = 10_000;
 

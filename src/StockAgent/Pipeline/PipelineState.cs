@@ -1,3 +1,4 @@
+using StockAgent.Experiments;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StockAgent.IO;
@@ -45,6 +46,9 @@ public sealed record PipelineState
     public string? StopReason { get; init; }
     public string? Confirmation { get; init; }
     public string? Report { get; init; }
+
+    /// <summary>The command of the latest start or resume (<see cref="PipelineSettings.Command"/>).</summary>
+    public string? Command { get; init; }
     public string? Error { get; init; }
     public IReadOnlyList<PipelineStep> History { get; init; } = [];
 

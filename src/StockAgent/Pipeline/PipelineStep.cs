@@ -1,3 +1,5 @@
+using StockAgent.Experiments;
+
 namespace StockAgent.Pipeline;
 
 /// <summary>One step of the pipeline's history: when it ended, what it was ("collect", "train", "evaluate",

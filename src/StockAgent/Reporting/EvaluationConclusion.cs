@@ -30,7 +30,7 @@ public static class EvaluationConclusion
         bool significant = c is not null && c.PValue < alpha;
         string verdict = higher && significant ? "beats" : "does NOT beat";
         string why = c is null ? "no significance test (the market has no benchmark)"
-            : string.Create(ic, $"p = {c.PValue:F3} (Jobson-Korkie-Memmel){(higher && !significant ? $", a higher Sharpe that is not significant at {alpha:0.##}" : !higher && significant ? $", significantly lower at {alpha:0.##}" : "")}");
+            : string.Create(ic, $"p = {(double.IsFinite(c.PValue) ? c.PValue.ToString("F3", ic) : "n/a")} (Jobson-Korkie-Memmel){(higher && !significant ? $", a higher Sharpe that is not significant at {alpha:0.##}" : !higher && significant ? $", significantly lower at {alpha:0.##}" : "")}");
         string dsr = double.IsFinite(e.Dsr) ? $"DSR {F(e.Dsr)} over {e.Deflation?.Trials} trials" : "no DSR (too few registered trials)";
         return string.Create(ic,
             $"{set.Set.Name} [{model.Label}]: {model.Name} {verdict} {yardstick.Name}: Sharpe {F(e.Sharpe)} [{F(e.Ci95.Sharpe.Low)}, {F(e.Ci95.Sharpe.High)}] vs {F(yardstick.Statistics.Sharpe)}, {why}; PSR {F(e.Psr)}; {dsr}.");

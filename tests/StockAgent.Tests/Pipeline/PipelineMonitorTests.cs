@@ -1,3 +1,4 @@
+using StockAgent.Experiments;
 using System.Text.Json;
 using StockAgent.Pipeline;
 using StockAgent.Tests.Support;

@@ -1,4 +1,4 @@
-namespace StockAgent.Pipeline;
+namespace StockAgent.Experiments;
 
 /// <summary>A model's score on the validation period of the training symbols (the period that chooses models, never
 /// the test period): its equal-weight portfolio's annualised Sharpe, total return, max drawdown, closed trades and their

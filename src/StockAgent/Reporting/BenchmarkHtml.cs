@@ -8,7 +8,7 @@ public static class BenchmarkHtml
     public static string Render(BenchmarkReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var page = new ReportPage(report.Title).Heading(1, report.Title).Paragraph(report.Subtitle);
+        var page = new ReportPage(report.Title).Paragraph(report.Subtitle); // the page heads itself with the title
         foreach (var block in report.Blocks)
         {
             switch (block)

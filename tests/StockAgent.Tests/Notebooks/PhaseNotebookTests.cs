@@ -95,4 +95,35 @@ public class PhaseNotebookTests
         Assert.Contains("P&L by regime", html);
         Assert.Matches(@"\d+ closed trades in \d+ backtests .*; \d+ whipsaws within 5 days \(\d+ lost, P&L -?[\d,.]+\); \d+ failing \(regime, sector\) slices", stdout);
     }
+
+    [Fact]
+    public void BenchmarkReportNotebook_RunsTheQuickPipeline_ShowsTheCharts_AndPublishesTheReport()
+    {
+        using var dir = new TempFolder();
+        var executed = dir.Combine("04-executed.ipynb");
+        var run = NotebookRun.Run(Path.Combine(RepoPaths.Root, "notebooks", "04-benchmark-report.ipynb"), executed, new Dictionary<string, string>
+        {
+            ["STOCKAGENT_RUN"] = dir.Combine("run"), ["STOCKAGENT_OUT"] = dir.Combine("report"), ["STOCKAGENT_SCALE"] = "small",
+        });
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var cells = NotebookRun.Cells(executed);
+        Assert.Empty(NotebookRun.Errors(cells));
+        var html = NotebookRun.Html(cells);
+
+        // No finished run in the fresh folder: the notebook ran the quick pipeline there, through the library call the CLI makes.
+        Assert.Contains("no finished run in ", html + run.Stdout);
+        Assert.Equal("done", System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.Combine("run/training_state.json"))).RootElement.GetProperty("status").GetString());
+        // The goals and metrics tables as DataFrames, every report chart inline as Plotly HTML.
+        Assert.Contains("<table", html);
+        foreach (var text in new[] { "verdict", "Sharpe [95%]", "p vs benchmark", "Equity curves", "Underwater drawdown", "Rolling 63-day Sharpe", "Monthly returns",
+                     "Bootstrap distribution of the annualised Sharpe ratio", "Monte Carlo distribution of the max drawdown", "Milestones", "Trajectory coverage", "Training curves" })
+            Assert.Contains(text, html);
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(html, "Plotly.newPlot").Count >= 20, "the report's charts are drawn inline");
+        // The report, published where the settings cell says.
+        var md = File.ReadAllText(dir.Combine("report/benchmark.md"));
+        Assert.Contains("## Summary", md);
+        Assert.Contains("## Reproducibility", md);
+        Assert.Contains(run.Stdout.Contains("**All goals met**", StringComparison.Ordinal) ? "**All goals met**" : "**Goals not met**", run.Stdout);
+        Assert.True(new FileInfo(dir.Combine("report/benchmark.html")).Length > 3_000_000, "plotly.js is inline");
+    }
 }

@@ -20,9 +20,10 @@ public class ReadmeTests
     }
 
     /// <summary>The README's first command, its arguments exactly as written, run in a fresh folder (the built CLI
-    /// instead of `dotnet run`, which would rebuild): the quick pipeline runs to its end and confirms on the test sets.</summary>
+    /// instead of `dotnet run`, which would rebuild): the quick pipeline runs to its end, confirms on the test sets and
+    /// publishes its benchmark report.</summary>
     [Fact]
-    public void Readme_FirstCommand_RunsTheQuickPipelineToItsConfirmation()
+    public void Readme_FirstCommand_RunsTheQuickPipelineToItsPublishedReport()
     {
         var first = IndentedCommands()[0];
         int dashes = first.IndexOf(" -- ", StringComparison.Ordinal);
@@ -37,6 +38,10 @@ public class ReadmeTests
         Assert.Equal(StockAgent.Pipeline.PipelineStatus.Done, state.Status);
         Assert.True(File.Exists(state.Confirmation), state.Confirmation);
         Assert.Contains("goals", run.Stdout);
+        Assert.Equal(Path.Combine(dir.Path, "continuous_training", "benchmark.html"), state.Report);
+        Assert.True(File.Exists(state.Report));
+        Assert.Contains("## Summary", File.ReadAllText(Path.Combine(dir.Path, "continuous_training", "benchmark.md")));
+        Assert.Contains("report: " + state.Report, run.Stdout);
     }
 
     [Fact]

@@ -72,7 +72,13 @@ public static class ContinuousTrainingCommand
             };
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
-                if (cancel.IsCancellationRequested) return; // a second Ctrl+C ends the process at once (rerunning resumes)
+                if (cancel.IsCancellationRequested)
+                {
+                    // A second Ctrl+C ends the process at once (the state is as a kill leaves it: rerunning resumes),
+                    // with the cursor that the progress display hid shown again.
+                    if (display is not null) Console.Out.Write("\u001b[?25h\n");
+                    return;
+                }
                 e.Cancel = true; // finish the current step, then confirm and stop
                 cancel.Cancel();
                 log("Ctrl+C: stopping after the current step, then confirming on the test sets (Ctrl+C again quits at once; rerunning resumes)");

@@ -113,7 +113,7 @@ public sealed class PipelineProgress(IAnsiConsole console, PipelineGoals goals, 
     private string SessionsLabel(int n) => string.Create(CultureInfo.InvariantCulture, $"sessions {n} / {maxSessions}");
 
     /// <summary>What the pipeline is doing, from the state it saved as the step began.</summary>
-    public static string Phase(PipelineState state, int maxSessions) => state.Status switch
+    private static string Phase(PipelineState state, int maxSessions) => state.Status switch
     {
         PipelineStatus.Collecting => $"collecting batch {state.Batches + 1}",
         PipelineStatus.Training => $"training session {state.Sessions + 1} of {maxSessions}{(state.ActiveTraining is { } a ? $" ({a.Algorithm})" : "")}",

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using Spectre.Console;
 using StockAgent.Pipeline;
 
 namespace StockAgent.Cli.Commands;
 
-/// <summary>`stockagent continuous-training`: the kit's main job (<see cref="ContinuousPipeline"/>). Parses, calls, prints;
-/// Ctrl+C finishes the current step, then the run confirms on the test sets and stops.</summary>
+/// <summary>`stockagent continuous-training`: the kit's main job (<see cref="ContinuousPipeline"/>). Parses, calls, prints:
+/// on an interactive terminal with progress bars (<see cref="PipelineProgress"/>), otherwise (output redirected, CI,
+/// --plain) as plain lines. Ctrl+C finishes the current step, then the run confirms on the test sets and stops.</summary>
 public static class ContinuousTrainingCommand
 {
     public static Command Create()
@@ -23,10 +25,11 @@ public static class ContinuousTrainingCommand
         var algorithm = new Option<string>("--algorithm") { Description = "RL after SFT: grpo or ppo.", DefaultValueFactory = _ => d.Algorithm };
         var iterations = new Option<int>("--iterations-per-session") { Description = "RL iterations per session (early stopping may end one sooner).", DefaultValueFactory = _ => d.IterationsPerSession };
         var seed = new Option<int>("--seed") { Description = "Seed of collection and training.", DefaultValueFactory = _ => d.Seed };
+        var plain = new Option<bool>("--plain") { Description = "Plain log lines even on a terminal (the default when output is redirected)." };
         var quick = new Option<bool>("--quick") { Description = "The small preset on the synthetic default: a few batches, small sessions, about a minute; flags given beside it still apply." };
         var market = new MarketOptions();
         var command = new Command("continuous-training", "Collect, train and evaluate in a loop until the goals are met on validation or the budget is spent, then confirm once on the test sets.");
-        foreach (var o in new Option[] { trajectories, sharpe, winRate, batchSize, trainingInterval, evaluationInterval, run, maxHours, maxSessions, algorithm, iterations, seed, quick })
+        foreach (var o in new Option[] { trajectories, sharpe, winRate, batchSize, trainingInterval, evaluationInterval, run, maxHours, maxSessions, algorithm, iterations, seed, quick, plain })
             command.Options.Add(o);
         market.AddTo(command);
 
@@ -58,24 +61,35 @@ public static class ContinuousTrainingCommand
                 $"run: {Path.GetFullPath(s.RunDirectory)}; goals: {s.Goals.Trajectories:N0} trajectories, validation Sharpe > {s.Goals.Sharpe}, win rate > {s.Goals.WinRate:P0}; " +
                 $"batches of {s.BatchSize:N0}, a session every {s.TrainingInterval}, at most {s.MaxSessions} sessions"));
             using var cancel = new CancellationTokenSource();
+            // On a terminal, progress bars; redirected (CI), with --plain or on a terminal without ANSI, plain lines.
+            bool live = !parse.GetValue(plain) && ReferenceEquals(o, Console.Out) && !Console.IsOutputRedirected
+                        && AnsiConsole.Profile.Capabilities is { Interactive: true, Ansi: true };
+            var display = live ? new PipelineProgress(AnsiConsole.Console, s.Goals, s.MaxSessions) : null;
+            Action<string> log = display is not null ? display.Log : o.WriteLine;
+            var steps = new PipelineStepLines();
+            Action<PipelineState> show = display is not null ? display.Show : st =>
+            {
+                foreach (var line in steps.New(st)) o.WriteLine(line);
+            };
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
+                if (cancel.IsCancellationRequested)
+                {
+                    // A second Ctrl+C ends the process at once (the state is as a kill leaves it: rerunning resumes),
+                    // with the cursor that the progress display hid shown again.
+                    if (display is not null) Console.Out.Write("\u001b[?25h\n");
+                    return;
+                }
                 e.Cancel = true; // finish the current step, then confirm and stop
                 cancel.Cancel();
+                log("Ctrl+C: stopping after the current step, then confirming on the test sets (Ctrl+C again quits at once; rerunning resumes)");
             };
             Console.CancelKeyPress += onCancel;
             PipelineState state;
             try
             {
-                string last = "";
-                state = ContinuousPipeline.Run(context, s, o.WriteLine, st =>
-                {
-                    if (st.History.Count == 0 || st.History[^1].Detail == last) return;
-                    var step = st.History[^1];
-                    last = step.Detail;
-                    FormattableString line = $"[{step.Kind}] {step.Detail} ({step.Seconds:F1} s; {st.Trajectories:N0} trajectories, {st.Sessions} sessions)";
-                    o.WriteLine(line.ToString(CultureInfo.InvariantCulture));
-                }, cancel.Token);
+                PipelineState Pipeline() => ContinuousPipeline.Run(context, s, log, show, cancel.Token);
+                state = display is not null ? display.Run(Pipeline, cancel) : Pipeline();
             }
             finally
             {

@@ -19,6 +19,8 @@ namespace StockAgent.Pipeline;
 /// batches since the last session (online, appending its rollouts to the library, when those hold no sampled groups).
 /// Validation after every session and every <see cref="PipelineSettings.EvaluationInterval"/> batches; the best model
 /// is the one with the best validation Sharpe over enough trades (<see cref="IsBetter"/>). The test sets are scored once, at the end, and never choose a model.
+/// A training session that a kill interrupted (<see cref="PipelineState.ActiveTraining"/>) is carried on first on the
+/// rerun, from its newest checkpoint when it has one (<see cref="SessionResume"/>).
 /// </summary>
 public static class ContinuousPipeline
 {
@@ -117,7 +119,7 @@ public static class ContinuousPipeline
             bool stopped = cancel.IsCancellationRequested && !state.GoalsMet;
             if (state.ActiveTraining is { } left && !stopped)
             {
-                log?.Invoke($"session {left.Session} ({left.Algorithm}), interrupted by a kill, is not carried on: {state.StopReason}");
+                log?.Invoke($"session {left.Session} ({left.Algorithm}), which was interrupted, is not carried on: {state.StopReason}");
                 state = state with { ActiveTraining = null };
             }
             state = Confirm(context, settings, state, log, Save, Step);

@@ -11,7 +11,7 @@ namespace StockAgent.Tests.Pipeline;
 public class ContinuousTrainingTerminalTests
 {
     private static readonly string[] Command =
-        ["continuous-training", "--quick", "--batch-size", "100", "--iterations-per-session", "2", "--max-sessions", "2"];
+        ["continuous-training", "--quick", "--batch-size", "100", "--max-sessions", "1"]; // two batches, SFT, the confirmation
 
     private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''") + "'";
 
@@ -78,14 +78,14 @@ public class ContinuousTrainingTerminalTests
             Finish(p, second, TimeSpan.FromMinutes(5));
         string output = second.ToString();
         Assert.Contains("resuming " + run, output);
-        Assert.Contains("session budget of 2 spent; goals NOT met on validation", output);
+        Assert.Contains("session budget of 1 spent; goals NOT met on validation", output);
         Assert.Contains("test sets: " + Path.Combine(run, ContinuousPipeline.ConfirmationFolder, "evaluation.json"), output);
         Assert.Contains("state: " + PipelineState.PathIn(run), output);
         Assert.Contains("━", output);                    // the progress bars were drawn,
-        Assert.Contains("sessions 2 / 2", output);       // with the sessions toward the budget
+        Assert.Contains("sessions 1 / 1", output);       // with the sessions toward the budget
         Assert.Contains("\u001b[?25h", output);          // and the cursor shown again at the end
         var done = PipelineState.TryLoad(run)!;
         Assert.Equal(PipelineStatus.Done, done.Status);
-        Assert.Equal(2, done.Sessions);
+        Assert.Equal(1, done.Sessions);
     }
 }

@@ -115,8 +115,8 @@ public class PhaseNotebookTests
         Assert.Equal("done", System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.Combine("run/training_state.json"))).RootElement.GetProperty("status").GetString());
         // The goals and metrics tables as DataFrames, every report chart inline as Plotly HTML.
         Assert.Contains("<table", html);
-        foreach (var text in new[] { "verdict", "Sharpe [95%]", "p vs benchmark", "Equity curves", "Underwater drawdown", "Rolling 63-day Sharpe", "Monthly returns",
-                     "Bootstrap distribution of the annualised Sharpe ratio", "Monte Carlo distribution of the max drawdown", "Milestones", "Trajectory coverage", "Training curves" })
+        foreach (var text in new[] { "verdict", "Sharpe [95%]", "p vs benchmark", "Growth of 1", "Underwater: drawdown", "Rolling 63-day Sharpe", "Monthly returns",
+                     "Bootstrap distribution of the annualised Sharpe ratio", "Monte Carlo distribution of the maximum drawdown", "Pipeline milestones", "Trajectory coverage", "Training curves" })
             Assert.Contains(text, html);
         Assert.True(System.Text.RegularExpressions.Regex.Matches(html, "Plotly.newPlot").Count >= 20, "the report's charts are drawn inline");
         // The report, published where the settings cell says.

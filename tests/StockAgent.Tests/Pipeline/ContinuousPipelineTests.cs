@@ -14,12 +14,12 @@ namespace StockAgent.Tests.Pipeline;
 [Collection(TorchCollection.Name)]
 public class ContinuousPipelineTests
 {
-    private static readonly Lazy<ExperimentContext> Context = new(() => ExperimentContext.Load(new ExperimentSettings
+    internal static readonly Lazy<ExperimentContext> Context = new(() => ExperimentContext.Load(new ExperimentSettings
     {
         Synthetic = new SyntheticMarketOptions { Symbols = 8, Sectors = 2, Years = 3, Seed = 5, SignalStrength = 1.0 },
     }));
 
-    private static PipelineSettings Tiny(string run) => new()
+    internal static PipelineSettings Tiny(string run) => new()
     {
         RunDirectory = run,
         Goals = new PipelineGoals(100_000, 5, 0.9),

@@ -70,8 +70,9 @@ public sealed record BenchmarkReport(
                 ? new GoalVerdict("Trajectories collected", "≥ " + ReportFormat.Count(g.Trajectories), ReportFormat.Count(run.Trajectories), run.Trajectories >= g.Trajectories)
                 : new GoalVerdict("Trajectories collected", "≥ " + ReportFormat.Count(g.Trajectories), "no pipeline run", null),
             new("Sharpe ratio (annualised)", "> " + ReportFormat.Ratio(g.Sharpe), ReportFormat.WithInterval(e.Sharpe, i.Sharpe.Low, i.Sharpe.High, ReportFormat.Ratio), Above(e.Sharpe, g.Sharpe)),
-            new("Win rate", "> " + ReportFormat.Percent(g.WinRate),
-                ReportFormat.WithInterval(e.WinRate, i.WinRate.Low, i.WinRate.High, ReportFormat.Percent) + $" over {ReportFormat.Count(e.Trades)} trades", Above(e.WinRate, g.WinRate)),
+            new("Win rate", $"> {ReportFormat.Percent(g.WinRate)} over ≥ {g.MinTrades} trades",
+                ReportFormat.WithInterval(e.WinRate, i.WinRate.Low, i.WinRate.High, ReportFormat.Percent) + $" over {ReportFormat.Count(e.Trades)} trades",
+                e.Trades > 0 && e.Trades < g.MinTrades ? false : Above(e.WinRate, g.WinRate)),
             new("Total return", "> " + ReportFormat.Percent(g.TotalReturn), ReportFormat.WithInterval(e.TotalReturn, i.TotalReturn.Low, i.TotalReturn.High, ReportFormat.Percent), Above(e.TotalReturn, g.TotalReturn)),
             new("Max drawdown", "< " + ReportFormat.Percent(g.MaxDrawdown), ReportFormat.WithInterval(e.MaxDrawdown, i.MaxDrawdown.Low, i.MaxDrawdown.High, ReportFormat.Percent),
                 double.IsFinite(e.MaxDrawdown) ? e.MaxDrawdown < g.MaxDrawdown : null),
@@ -92,6 +93,8 @@ public sealed record BenchmarkReport(
             : $"**Goals not met**: {metCount} of {goals.Count} goals met out of sample on the {headline.Set.Name} ({headline.Set.Kind})."));
         if (e.Trades == 0 && !double.IsFinite(e.Sharpe))
             blocks.Add(new ReportParagraph($"The agent made no trade on the {headline.Set.Name}: it stayed out of the market, so its Sharpe ratio, win rate and profit factor cannot be computed (not measured counts as not met)."));
+        if (e.Trades > 0 && e.Trades < sources.Goals.MinTrades)
+            blocks.Add(new ReportParagraph($"**Few trades**: the agent closed only {ReportFormat.Count(e.Trades)} trade(s) on the {headline.Set.Name}, fewer than the {sources.Goals.MinTrades} a win rate needs; its Sharpe ratio is that of a few positions, not evidence of a strategy."));
         if (agent.InSample) blocks.Add(new ReportParagraph("**IN-SAMPLE**: the agent trained on part of this test set, so these numbers are not out of sample."));
         var sentences = sources.Evaluation.Sets.Where(s => s.Scores.Any(x => x.Name == agent.Name)).Select(s => EvaluationConclusion.Of(s, agent.Name)).ToList();
         blocks.Add(new ReportBullets(sentences));

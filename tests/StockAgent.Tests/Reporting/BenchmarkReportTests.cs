@@ -115,7 +115,10 @@ public sealed class BenchmarkReportTests : IClassFixture<EvaluatedRuns>, IDispos
         Assert.False(Goal(ReportGoals.Plan with { Trajectories = 4013 }, "Trajectories").Met);
         Assert.True(Goal(ReportGoals.Plan with { Trajectories = 4012 }, "Trajectories").Met);
 
-        var easy = new ReportGoals(0, agent.Sharpe - 1, -0.01, agent.TotalReturn - 1, 1.01, -1);
+        var winRate = Goal(ReportGoals.Plan with { WinRate = -0.01, MinTrades = agent.Trades }, "Win rate");
+        Assert.Equal(agent.Trades > 0 && double.IsFinite(agent.WinRate), winRate.Met);
+        Assert.False(Goal(ReportGoals.Plan with { WinRate = -0.01, MinTrades = agent.Trades + 1 }, "Win rate").Met); // too few trades: not met
+        var easy = new ReportGoals(0, agent.Sharpe - 1, -0.01, agent.TotalReturn - 1, 1.01, -1, 0);
         var allMet = BenchmarkReport.Build(Sources(easy), charts: false);
         Assert.Equal(double.IsNaN(agent.WinRate) || double.IsNaN(agent.ProfitFactor), !allMet.GoalsMet);
         var md = Md(Sources());

@@ -125,6 +125,9 @@ public static class EvaluationReportJson
             string field = "format";
             try
             {
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out _))
+                    throw new InvalidDataException("no format number: an evaluation.json written before evaluation records were versioned, or not one at all; " +
+                                                   "re-run `stockagent evaluate --out DIR` for a record the report reads");
                 int format = root.Int("format");
                 if (format > CurrentFormat)
                     throw new InvalidDataException($"format {format} is newer than this kit reads ({CurrentFormat}); update the kit");

@@ -19,13 +19,15 @@ public static class BenchmarkReportCharts
         if (agent is null) return null;
         var traces = shown.Select(s => ReturnTrace.Of(s.Name, s.Returns!, isBenchmark: s.Kind == "benchmark")).ToList();
         var name = set.Set.Name;
+        var agentTrace = traces[shown.IndexOf(agent)];
+        var benchmark = traces.FirstOrDefault(t => t.IsBenchmark);
         var charts = new List<ReportChart>
         {
             new($"Equity curves on the {name}: growth of 1 after costs (buttons: linear or log scale)", BenchmarkCharts.EquityCurves(traces)),
             new($"Underwater drawdown on the {name}: the fall from the running peak", BenchmarkCharts.Underwater(traces)),
             new($"Rolling {RollingWindow}-day Sharpe ratio (annualised) on the {name}", BenchmarkCharts.RollingSharpe(traces, RollingWindow)),
-            new($"Monthly returns of {agent.Name} on the {name}", BenchmarkCharts.MonthlyReturns(traces[shown.IndexOf(agent)], traces.FirstOrDefault(t => t.IsBenchmark))),
-            new($"Daily returns of {agent.Name} on the {name} against a normal distribution of the same mean and standard deviation", BenchmarkCharts.ReturnDistribution(traces[shown.IndexOf(agent)], traces.FirstOrDefault(t => t.IsBenchmark))),
+            new($"Monthly returns of {agent.Name} on the {name}", BenchmarkCharts.MonthlyReturns(agentTrace, benchmark)),
+            new($"Daily returns of {agent.Name} on the {name} against a normal distribution of the same mean and standard deviation", BenchmarkCharts.ReturnDistribution(agentTrace, benchmark)),
         };
         var withDraws = shown.Where(s => s.Statistics.Draws.Resamples > 0).ToList();
         if (withDraws.Count > 0 && withDraws.Any(s => s.Statistics.Draws.Sharpe.Any(double.IsFinite)))

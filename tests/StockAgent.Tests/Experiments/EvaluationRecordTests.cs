@@ -73,6 +73,8 @@ public class EvaluationRecordTests(EvaluatedRuns runs) : IClassFixture<Evaluated
         Assert.Contains("format 9 is newer", newer.Message);
         Assert.Contains(json, newer.Message);
 
+        File.WriteAllText(json, "{\"data\": {}}");
+        Assert.Contains("no format number", Assert.Throws<InvalidDataException>(() => EvaluationRecord.Load(json)).Message);
         File.WriteAllText(json, "{\"format\": 1}");
         Assert.Contains("missing 'data'", Assert.Throws<InvalidDataException>(() => EvaluationRecord.Load(json)).Message);
         File.WriteAllText(json, "not json");

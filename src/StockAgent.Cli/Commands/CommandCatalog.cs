@@ -21,5 +21,6 @@ public static class CommandCatalog
         yield return MonitorCommand.Create();
         yield return RobustnessCommand.Create();
         yield return ReportCommand.Create();
+        yield return SweepCommand.Create();
     }
 }

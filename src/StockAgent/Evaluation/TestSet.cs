@@ -11,6 +11,10 @@ public sealed record TestSet(string Name, string Kind, IReadOnlyList<string> Sym
     public const string OutOfTimeAndSymbol = "out-of-time and out-of-symbol";
     public const string OutOfSymbolInTime = "out-of-symbol, in-time";
 
+    /// <summary>The validation period on the training symbols: where models are chosen, never a test set.</summary>
+    public static TestSet Validation(IReadOnlyList<string> trainingSymbols, DateOnly from, DateOnly to) =>
+        new("validation", "validation (used for model selection)", trainingSymbols, from, to);
+
     /// <summary>This set limited to [<paramref name="from"/>, <paramref name="to"/>] (either may be null: no limit).</summary>
     public TestSet Within(DateOnly? from, DateOnly? to)
     {

@@ -113,7 +113,14 @@ public static class EvaluationRun
     {
         var trainedOn = models.Select(m => m.Run).FirstOrDefault(r => r is not null);
         List<TestSet> sets;
-        if (trainedOn is not null && trainedOn.Data.Fingerprint != context.Data.Fingerprint)
+        if (settings.ValidationPeriod)
+        {
+            var split = trainedOn?.Split ?? context.Resolved;
+            if (split.ValidationStart is not { } vs || split.ValidationEnd is not { } ve)
+                throw new ArgumentException("the split has no validation period to score on.", nameof(settings));
+            sets = [TestSet.Validation(split.TrainingSymbols, vs, ve)];
+        }
+        else if (trainedOn is not null && trainedOn.Data.Fingerprint != context.Data.Fingerprint)
         {
             var symbols = context.Market.Symbols.ToArray();
             sets = [new TestSet($"other market: {context.Data.Source}", OtherMarketKind(trainedOn.Split, context), symbols, context.Calendar[0], context.Calendar[^1])];

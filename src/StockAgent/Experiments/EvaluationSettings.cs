@@ -23,6 +23,10 @@ public sealed record EvaluationSettings
     /// <summary>Score a model on dates x symbols it trained on anyway; every result is then marked IN-SAMPLE.</summary>
     public bool AllowInSample { get; init; }
 
+    /// <summary>Score on the split's validation period of the training symbols instead of the test sets (the period that
+    /// chose the models: its results are marked as used for model selection, and no test set is read).</summary>
+    public bool ValidationPeriod { get; init; }
+
     public int Resamples { get; init; } = 10_000;
 
     public int Seed { get; init; } = 7;

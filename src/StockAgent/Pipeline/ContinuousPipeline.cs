@@ -319,17 +319,8 @@ public static class ContinuousPipeline
         return state with { Report = html };
     }
 
-    /// <summary>The best model is the one with the best validation Sharpe among those with at least
-    /// <see cref="PipelineGoals.MinTrades"/> closed trades (a model that opens one position has a Sharpe of that one
-    /// stock, not of a strategy); a model with enough trades beats one without; then the higher defined Sharpe wins.</summary>
-    public static bool IsBetter(ValidationMetrics candidate, ValidationMetrics? best)
-    {
-        if (best is null) return true;
-        bool enough = candidate.Trades >= PipelineGoals.MinTrades, bestEnough = best.Trades >= PipelineGoals.MinTrades;
-        if (enough != bestEnough) return enough;
-        if (!double.IsFinite(best.Sharpe)) return double.IsFinite(candidate.Sharpe);
-        return candidate.Sharpe > best.Sharpe;
-    }
+    /// <summary>The pipeline's choice of best model: <see cref="ModelSelection.IsBetter"/>.</summary>
+    public static bool IsBetter(ValidationMetrics candidate, ValidationMetrics? best) => ModelSelection.IsBetter(candidate, best);
 
     private static string Describe(ValidationMetrics m) => string.Create(CultureInfo.InvariantCulture,
         $"validation Sharpe {m.Sharpe:F2} (buy-and-hold {m.BuyAndHoldSharpe:F2}), win rate {m.WinRate:P1}, {m.Trades} trades");

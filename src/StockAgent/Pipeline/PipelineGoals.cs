@@ -8,7 +8,7 @@ namespace StockAgent.Pipeline;
 /// evidence of anything.</summary>
 public sealed record PipelineGoals(int Trajectories = 10_000, double Sharpe = 1.5, double WinRate = 0.55)
 {
-    public const int MinTrades = 30;
+    public const int MinTrades = ModelSelection.MinTrades;
 
     /// <summary>True when every goal is met by these counts and validation metrics.</summary>
     public bool MetBy(long trajectories, ValidationMetrics? best) =>

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using StockAgent.IO;
 using StockAgent.Training;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace StockAgent.Experiments;
@@ -97,18 +97,7 @@ public sealed record SweepConfig
     /// <summary>Reads and checks a sweep file; every configuration is bound with <see cref="TrainingConfig.Load"/> for SFT and GRPO.</summary>
     public static SweepConfig Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"sweep config '{path}' does not exist.", path);
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(File.ReadAllText(path));
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}: {ex.Message}", ex);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (YamlFile.LoadRoot(path, "sweep config") is not YamlMappingNode root)
             throw new InvalidDataException($"{path}: expected key: value lines (name, search, configurations, seeds, fixed, space).");
         var where = new Dictionary<string, string>(StringComparer.Ordinal);
         string At(YamlNode n) => $"{path}:{n.Start.Line}";

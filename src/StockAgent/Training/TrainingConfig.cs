@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using StockAgent.IO;
 using StockAgent.Rewards;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -104,20 +105,10 @@ public static class TrainingConfig
 
     private static void ReadFile(string path, Dictionary<string, Entry> entries)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"training config '{path}' does not exist.", path);
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(File.ReadAllText(path));
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}: {ex.Message}", ex);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return;
-        if (stream.Documents[0].RootNode is not YamlMappingNode map)
-            throw new InvalidDataException($"{path}:{stream.Documents[0].RootNode.Start.Line}: expected key: value lines.");
+        var root = YamlFile.LoadRoot(path, "training config");
+        if (root is null) return;
+        if (root is not YamlMappingNode map)
+            throw new InvalidDataException($"{path}:{root.Start.Line}: expected key: value lines.");
         foreach (var (k, v) in map.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? throw new InvalidDataException($"{path}:{k.Start.Line}: a key must be a plain name.");

@@ -85,6 +85,7 @@ public static class TrainingConfig
         bool b => b ? "true" : "false",
         Enum e => e.ToString().ToLowerInvariant(),
         IEnumerable<int> list => "[" + string.Join(", ", list.Select(x => x.ToString(CultureInfo.InvariantCulture))) + "]",
+        IEnumerable<double> list => "[" + string.Join(", ", list.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]",
         _ => value.ToString() ?? "",
     };
 
@@ -162,13 +163,16 @@ public static class TrainingConfig
                 : [Scalar(e, key)];
             return items.Select(s => ParseInt(s, e, key)).ToArray();
         }
+        if (type == typeof(IReadOnlyList<double>))
+        {
+            var items = e.Node is YamlSequenceNode seq
+                ? seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new InvalidDataException($"{e.Where}: {key} takes a list of numbers."))
+                : [Scalar(e, key)];
+            return items.Select(s => ParseDouble(s, e, key)).ToArray();
+        }
         string text = Scalar(e, key);
         if (type == typeof(int)) return ParseInt(text, e, key);
-        if (type == typeof(double))
-        {
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-            throw new InvalidDataException($"{e.Where}: {key} takes a number (with a dot for decimals), got '{text}'.");
-        }
+        if (type == typeof(double)) return ParseDouble(text, e, key);
         if (type == typeof(string)) return text;
         if (type.IsEnum)
         {
@@ -176,6 +180,12 @@ public static class TrainingConfig
             throw new InvalidDataException($"{e.Where}: {key} must be one of {string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()))} (got '{text}').");
         }
         throw new InvalidOperationException($"config key {key} has an unsupported type {type.Name}.");
+    }
+
+    private static double ParseDouble(string text, Entry e, string key)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        throw new InvalidDataException($"{e.Where}: {key} takes a number (with a dot for decimals), got '{text}'.");
     }
 
     private static int ParseInt(string text, Entry e, string key)

@@ -59,6 +59,7 @@ public static class PolicyContractCatalogue
             var n = Neural(PolicyNetworkSpec.Gru, 3, greedy: true, torchSeed: 7, exposures: [-1, -0.5, 0, 0.5, 1], sizing: new VolatilityTarget(0.2, 15, 2));
             return (n, [n]);
         }, ChoiceKind.Greedy);
+        Add("sma-crossover/vol-target", () => (new VolatilityTargetedPolicy(PolicyFactory.Create("sma-crossover", Short), new VolatilityTarget(0.15, 10, 1.5)), []), ChoiceKind.Rules);
         Add("ensemble/vote", () =>
         {
             NeuralPolicy[] members = [Neural(PolicyNetworkSpec.Mlp, 1, true, 2), Neural(PolicyNetworkSpec.Gru, 4, true, 3)];

@@ -162,7 +162,7 @@ public sealed class PolicyContractTests : IDisposable
     {
         using var c = PolicyContractCatalogue.Create(name);
         var actions = c.Policy.Actions;
-        var sizing = (c.Policy as NeuralPolicy)?.Metadata.Sizing;
+        var sizing = (c.Policy as NeuralPolicy)?.Metadata.Sizing ?? (c.Policy as VolatilityTargetedPolicy)?.Sizing;
         var decisions = Enumerable.Range(0, 4).SelectMany(k =>
         {
             var series = RandomSeries.Walk(20 + k, 250, 0.03);

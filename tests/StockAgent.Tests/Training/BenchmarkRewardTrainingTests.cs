@@ -40,4 +40,24 @@ public class BenchmarkRewardTrainingTests
         Assert.Contains("gave NaN for the episode of", ex.Message);
         Assert.Equal(weights, policy.Network.AdapterParameters().Select(p => p.detach().data<float>().ToArray()).ToList());
     }
+
+    [Fact]
+    public void Ppo_DifferentialSharpeStepReward_IsEachStepsD_AndTrains()
+    {
+        using var policy = SmallRlSetup.Sft();
+        var options = (PpoOptions)TrainingConfig.Load(null, ["step_reward=differential-sharpe", "step_reward_scale=0.5", "batch_size=8", "epochs=1", "minibatch_steps=256", "seed=2"], "ppo");
+        using var trainer = new PpoTrainer(SmallRlSetup.Market, SmallRlSetup.Split, policy, options);
+        var log = trainer.Step(1);
+        Assert.True(double.IsFinite(log.Loss));
+        foreach (var t in trainer.LastRollouts)
+        {
+            var r = PpoTrainer.StepRewards(t, options);
+            var dsr = new StockAgent.Statistics.DifferentialSharpeRatio();
+            for (int k = 0; k < t.Steps; k++) Assert.Equal(0.5 * dsr.Next(t.Rewards[k]), r[k], 15);
+            Assert.Equal(0.5 * t.Stats.DifferentialSharpe, r.Sum(), 9); // the episode's sum is the stats' differential Sharpe
+        }
+        Assert.Equal(trainer.LastRollouts[0].Rewards.Select(x => 0.5 * x), PpoTrainer.StepRewards(trainer.LastRollouts[0], options with { StepReward = "return" }));
+        Assert.Contains("step_reward must be return or differential-sharpe",
+            Assert.Throws<InvalidDataException>(() => TrainingConfig.Load(null, ["step_reward=dsr"], "ppo")).Message);
+    }
 }

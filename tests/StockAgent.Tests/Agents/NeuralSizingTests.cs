@@ -3,8 +3,8 @@ using StockAgent.Agents;
 using StockAgent.Backtest;
 using StockAgent.Features;
 using StockAgent.Market;
+using StockAgent.Tests.Backtest;
 using StockAgent.Tests.Support;
-using static TorchSharp.torch;
 
 namespace StockAgent.Tests.Agents;
 
@@ -14,30 +14,19 @@ namespace StockAgent.Tests.Agents;
 [Collection(TorchCollection.Name)]
 public class NeuralSizingTests
 {
-    private static readonly Lazy<MarketData> Market = new(() =>
-        SyntheticMarket.Generate(new SyntheticMarketOptions { Symbols = 4, Sectors = 2, Years = 2, Seed = 5 }));
-
     private static readonly VolatilityTarget Sizing = new(0.12, 20, 1.5);
 
-    private static NeuralPolicy Policy(VolatilityTarget? sizing, bool greedy = false)
-    {
-        int inputs = MarketObservations.Names.Count;
-        manual_seed(11);
-        var spec = new PolicyNetworkSpec { Inputs = inputs, Hidden = [16, 8], Actions = 5 };
-        var normalizer = new FeatureNormalizer(new double[inputs], Enumerable.Repeat(0.3, inputs).ToArray());
-        var meta = new NeuralPolicyMetadata(spec, [0, 0.25, 0.5, 0.75, 1], [.. MarketObservations.Names], normalizer, "t", "sft", DateTimeOffset.UnixEpoch, sizing);
-        var network = new PolicyNetwork(spec);
-        using (no_grad())
-            foreach (var p in network.parameters()) p.normal_(0, 1);
-        return new NeuralPolicy(network, meta, greedy);
-    }
+    private static MarketData Market => BatchedBacktestTests.Market.Value;
+
+    private static NeuralPolicy Policy(VolatilityTarget? sizing) =>
+        BatchedBacktestTests.Policy(PolicyNetworkSpec.Mlp, 1, greedy: false, [0, 0.25, 0.5, 0.75, 1], sizing);
 
     [Fact]
     public void SizedDecision_KeepsTheChoice_ScalesOnlyTheExposure()
     {
         using var sized = Policy(Sizing);
         using var plain = Policy(null);
-        var market = Market.Value;
+        var market = Market;
         var series = market[market.Symbols.First()];
         var source = MarketObservations.Of(market).For(series.Symbol);
         var (a, b) = (sized.Begin(series, 3), plain.Begin(series, 3));
@@ -61,7 +50,7 @@ public class NeuralSizingTests
     public void Lockstep_EqualsOneSessionAtATime_AndFillsOffGridExposures()
     {
         using var policy = Policy(Sizing);
-        var market = Market.Value;
+        var market = Market;
         var observations = MarketObservations.Of(market);
         var runs = market.Symbols.ToArray().Select((s, k) => new BacktestRun(market[s], 100 + 7 * k, 300 + 11 * k, 40 + k, observations.For(s))).ToArray();
         var batched = Backtester.RunMany(policy, runs); // DecideSessions

@@ -55,13 +55,14 @@ public static class BacktestCommand
         var stopLoss = new Option<double?>("--stop-loss") { Description = "Stop-loss as a fraction of the entry price (e.g. 0.05); the benchmark never has one." };
         var takeProfit = new Option<double?>("--take-profit") { Description = "Take-profit as a fraction of the entry price." };
         var shorting = new Option<bool>("--allow-short") { Description = "Let bearish signals go short." };
+        var volTarget = new Option<double?>("--vol-target") { Description = "Size each exposure to this annualised volatility: x min(1, target / realised volatility of the last 20 daily log returns); none by default." };
         var seed = new Option<int>("--seed") { Description = "Seed of the random policy (symbol k gets seed + k).", DefaultValueFactory = _ => 7 };
         var marketSeed = new Option<int>("--market-seed") { Description = "Seed of the synthetic market; separate from --seed.", DefaultValueFactory = _ => new SyntheticMarketOptions().Seed };
         var trades = new Option<string?>("--trades") { Description = "Write every trade to this CSV: each symbol's own run (run=single) and the portfolio's (run=portfolio)." };
         var equity = new Option<string?>("--equity") { Description = "Write the portfolio and benchmark equity curves to this CSV." };
         var json = new Option<bool>("--json") { Description = "Print metrics as JSON." };
         var command = new Command("backtest", "Backtest a baseline strategy on each symbol and as an equal-weight portfolio, with the benchmark's buy-and-hold.");
-        foreach (var o in new Option[] { strategy, fast, slow, lookback, hold, symbols, data, from, to, cash, size, commission, slippage, stopLoss, takeProfit, shorting, seed, marketSeed, trades, equity, json })
+        foreach (var o in new Option[] { strategy, fast, slow, lookback, hold, symbols, data, from, to, cash, size, commission, slippage, stopLoss, takeProfit, shorting, volTarget, seed, marketSeed, trades, equity, json })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -74,7 +75,7 @@ public static class BacktestCommand
             MarketBacktestResult result;
             try
             {
-                var policy = PolicyFactory.Create(parse.GetValue(strategy)!, new BaselineParameters
+                IPolicy policy = PolicyFactory.Create(parse.GetValue(strategy)!, new BaselineParameters
                 {
                     Fast = parse.GetValue(fast),
                     Slow = parse.GetValue(slow),
@@ -82,6 +83,12 @@ public static class BacktestCommand
                     Hold = parse.GetValue(hold),
                     Actions = allowShort ? ActionSpace.LongShort : ActionSpace.LongOnly,
                 });
+                if (parse.GetValue(volTarget) is { } target)
+                {
+                    if (!(double.IsFinite(target) && target > 0))
+                        throw new ArgumentException(Invariant($"--vol-target must be a positive annualised volatility such as 0.15 (got {target})."));
+                    policy = new VolatilityTargetedPolicy(policy, new VolatilityTarget(target));
+                }
                 var options = new PortfolioOptions
                 {
                     Backtest = BacktestOptions.Default with

@@ -14,6 +14,11 @@ namespace StockAgent.Agents;
 /// <see cref="DecideSessions"/> decides for many episodes at once with each episode's own generator and window.
 /// Saved as a folder: model.weights (TorchSharp) and model.json (<see cref="NeuralPolicyMetadata"/>); loading refuses
 /// a model whose observation names differ from <see cref="MarketObservations.Names"/>.
+/// With <see cref="NeuralPolicyMetadata.Sizing"/> a session's decision (<see cref="IPolicySession.Decide"/> and
+/// <see cref="DecideSessions"/>) carries the sized exposure (<see cref="VolatilityTarget.Size"/> at the decision's bar, from
+/// the session's closes up to it) as <see cref="PolicyDecision.TargetExposure"/>, while its action index, confidence and
+/// log-probability stay the categorical choice's (so RL's importance ratios are unchanged); <see cref="DecideBatch"/>,
+/// which sees raw rows without a bar, gives the unsized exposures.
 /// </summary>
 public sealed class NeuralPolicy : IBatchPolicy, IDisposable
 {
@@ -52,7 +57,7 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
         return this;
     }
 
-    public IPolicySession Begin(PriceSeries series, int seed) => new Session(this, new Random(seed));
+    public IPolicySession Begin(PriceSeries series, int seed) => new Session(this, new Random(seed), series.Close);
 
     /// <summary>Decides for <paramref name="rows"/> input rows (row-major, raw, not normalised; a row is one observation,
     /// or a window of <see cref="PolicyNetworkSpec.SequenceLength"/> for the GRU, see <see cref="ObservationWindows"/>);
@@ -102,6 +107,8 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
             rngs[r] = session.Rng;
         }
         DecideBatch(inputs, rows, output, Greedy ? null : rngs);
+        if (Metadata.Sizing is null) return;
+        for (int r = 0; r < rows; r++) output[r] = ((Session)steps[r].Session).Sized(output[r], steps[r].Bar);
     }
 
     /// <summary>For tests: receives a copy of every batch of raw input rows the network is about to be fed.</summary>
@@ -166,7 +173,7 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
 
     /// <summary>One episode: for a sequence model it keeps the episode's last observations and feeds the window of
     /// <see cref="ObservationWindows"/> (the bars before the episode's first come from the context's source).</summary>
-    private sealed class Session(NeuralPolicy policy, Random rng) : IPolicySession, IProbabilisticSession
+    private sealed class Session(NeuralPolicy policy, Random rng, double[] close) : IPolicySession, IProbabilisticSession
     {
         public NeuralPolicy Policy => policy;
         public Random Rng => rng;
@@ -180,8 +187,13 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
         public PolicyDecision Decide(in DecisionContext context)
         {
             policy.DecideBatch(Input(context.Bar, context.Source, context.Observation), 1, _one, policy.Greedy ? null : _rngs);
-            return _one[0];
+            return Sized(_one[0], context.Bar);
         }
+
+        /// <summary>The decision with its exposure sized at <paramref name="bar"/> (unchanged without sizing).</summary>
+        public PolicyDecision Sized(in PolicyDecision decision, int bar) => policy.Metadata.Sizing is { } sizing
+            ? decision with { TargetExposure = sizing.Size(decision.TargetExposure, close, bar) }
+            : decision;
 
         public float[] LogProbabilities(in DecisionContext context) =>
             policy.LogProbabilities(Input(context.Bar, context.Source, context.Observation), 1);

@@ -3,7 +3,8 @@ using StockAgent.Features;
 namespace StockAgent.Agents;
 
 /// <summary>What is saved beside a network's weights: architecture, action exposures, observation names,
-/// the normaliser fitted on the training period, and where the model came from.</summary>
+/// the normaliser fitted on the training period, and where the model came from. <paramref name="Sizing"/>: the optional
+/// volatility-targeted sizing of the chosen exposure (none: the exposure as chosen; absent in older model.json files).</summary>
 public sealed record NeuralPolicyMetadata(
     PolicyNetworkSpec Spec,
     double[] Actions,
@@ -11,4 +12,5 @@ public sealed record NeuralPolicyMetadata(
     FeatureNormalizer Normalizer,
     string Version,
     string Algorithm,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    VolatilityTarget? Sizing = null);

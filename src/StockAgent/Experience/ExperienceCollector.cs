@@ -10,7 +10,10 @@ namespace StockAgent.Experience;
 /// <summary>
 /// Runs a policy over episodes and turns each into a <see cref="Trajectory"/>: the backtester (next-open
 /// fills, costs) with <see cref="MarketObservations"/> recorded, step rewards from the
-/// equity curve, episode stats and reward, and metadata (regime and realised volatility of the window).
+/// equity curve, episode stats and reward, and metadata (regime and realised volatility of the window). The stats carry
+/// the episode's benchmark (<see cref="BuyAndHoldBenchmark"/> of its symbol over its bars, with its fills and costs: its
+/// return and Sharpe) and the sum of the differential Sharpe ratio over its daily returns (<see cref="DifferentialSharpeRatio.Sum"/>,
+/// eta <see cref="DifferentialSharpeRatio.DefaultEta"/>).
 /// Episodes run in parallel; each has its own seed, so results do not depend on scheduling. For an
 /// <see cref="IBatchPolicy"/> (the neural agent) they run in lockstep instead: one bar at a time for all episodes,
 /// one batched decision per bar, each episode sampling with its own seeded session.
@@ -45,7 +48,7 @@ public sealed class ExperienceCollector(MarketData market, CollectorOptions? opt
         var results = Backtester.RunMany(policy, runs, backtest, _options.MaxParallelism, batch ? null : progress);
         Parallel.For(0, episodes.Count, Parallelism, i =>
         {
-            result[i] = ToTrajectory(policy, episodes[i], runs[i].Series, ends[i], results[i]);
+            result[i] = ToTrajectory(policy, episodes[i], runs[i].Series, ends[i], results[i], backtest);
             int d = Interlocked.Increment(ref done);
             if (batch && progress is not null && (d % 50 == 0 || d == episodes.Count)) progress(d);
         });
@@ -63,14 +66,15 @@ public sealed class ExperienceCollector(MarketData market, CollectorOptions? opt
         return (series, end, _observations.For(spec.Symbol));
     }
 
-    private Trajectory ToTrajectory(IPolicy policy, EpisodeSpec spec, PriceSeries series, int end, BacktestResult r)
+    private Trajectory ToTrajectory(IPolicy policy, EpisodeSpec spec, PriceSeries series, int end, BacktestResult r, BacktestOptions backtest)
     {
         int steps = spec.Steps;
         var rewards = new double[steps];
         for (int i = 0; i < steps; i++) rewards[i] = r.Equity[i + 1] / r.Equity[i] - 1;
         var m = r.Metrics();
+        var benchmark = BuyAndHoldBenchmark.Run(series, backtest, spec.StartBar, end).Metrics();
         var stats = new EpisodeStats(r.FinalEquity - r.InitialCash, m.TotalReturn, m.Sharpe, m.MaxDrawdown, m.Trades, m.WinRate,
-            m.Exposure, m.Volatility, r.InitialCash);
+            m.Exposure, m.Volatility, r.InitialCash, benchmark.TotalReturn, benchmark.Sharpe, DifferentialSharpeRatio.Sum(rewards));
         var flags = new List<string>();
         if (r.Exposure.All(e => e == 0)) flags.Add("flat");
         if (Math.Abs(stats.Return) > 0.5) flags.Add("extreme-return");

@@ -11,12 +11,14 @@ namespace StockAgent.Experience;
 /// The experience library: one SQLite file (WAL mode, so readers query while a collection writes). Each
 /// batch commits in one transaction, so a batch is wholly in or wholly out, even if the writer is killed.
 /// Metadata and episode stats live in indexed columns; steps in one compact blob per trajectory, decoded
-/// only when asked for. The schema carries a version (PRAGMA user_version) and migrations.
+/// only when asked for. The schema carries a version (PRAGMA user_version) and migrations. Version 2 adds the episode's
+/// benchmark return and Sharpe and its differential Sharpe ratio (<see cref="EpisodeStats"/>); a version-1 library gets
+/// the columns when opened for writing, its rows read NULL as NaN (not measured), and it can still be read read-only.
 /// </summary>
 public sealed class ExperienceLibrary : IDisposable
 {
     /// <summary>The newest schema this code knows.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -43,22 +45,33 @@ public sealed class ExperienceLibrary : IDisposable
         CREATE INDEX ix_traj_policy ON trajectories(policy_id);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+        // 1 -> 2
+        """
+        ALTER TABLE trajectories ADD COLUMN benchmark_return REAL;
+        ALTER TABLE trajectories ADD COLUMN benchmark_sharpe REAL;
+        ALTER TABLE trajectories ADD COLUMN differential_sharpe REAL;
+        """,
     ];
 
     private const string SummaryColumns =
         "id, batch_id, symbol, sector, start_date, end_date, regime, realized_vol, policy_id, policy_version, group_id, seed, quality_flags, " +
         "pnl, ret, sharpe, max_drawdown, trades, win_rate, mean_exposure, volatility, initial_equity, reward, steps";
 
-    private static readonly string PrefixedSummaryColumns = string.Join(", ", SummaryColumns.Split(", ").Select(c => "t." + c));
+    private static readonly string[] BenchmarkColumns = ["benchmark_return", "benchmark_sharpe", "differential_sharpe"];
 
     private readonly SqliteConnection _connection;
     private readonly LibraryWriterLock? _writerLock;
+    private readonly string _summaryColumns, _prefixedSummaryColumns;
 
-    private ExperienceLibrary(string path, SqliteConnection connection, LibraryWriterLock? writerLock)
+    private ExperienceLibrary(string path, SqliteConnection connection, LibraryWriterLock? writerLock, int version)
     {
         Path = path;
         _connection = connection;
         _writerLock = writerLock;
+        // A version-1 library read read-only has no benchmark columns: they read as NULL (NaN).
+        var columns = SummaryColumns.Split(", ").Concat(version >= 2 ? BenchmarkColumns : BenchmarkColumns.Select(_ => "NULL")).ToArray();
+        _summaryColumns = string.Join(", ", columns);
+        _prefixedSummaryColumns = string.Join(", ", columns.Select(c => c == "NULL" ? c : "t." + c));
     }
 
     public string Path { get; }
@@ -96,14 +109,15 @@ public sealed class ExperienceLibrary : IDisposable
             int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
             if (version > SchemaVersion)
                 throw new InvalidDataException($"Experience library '{full}' has schema version {version}, newer than this StockAgent knows ({SchemaVersion}); update StockAgent. The file was not changed.");
-            if (version < SchemaVersion)
+            if (version < SchemaVersion && !(readOnly && version >= 1))
             {
                 if (readOnly) throw new InvalidDataException($"Experience library '{full}' has schema version {version} and needs migrating; open it once for writing.");
                 Migrate(connection, version);
+                version = SchemaVersion;
             }
             var quick = Scalar(connection, "PRAGMA quick_check;") as string;
             if (quick != "ok") throw new InvalidDataException($"Experience library '{full}' is damaged (quick_check: {quick}).");
-            return new ExperienceLibrary(full, connection, writerLock);
+            return new ExperienceLibrary(full, connection, writerLock, version);
         }
         catch (SqliteException ex)
         {
@@ -217,12 +231,12 @@ public sealed class ExperienceLibrary : IDisposable
             insert.CommandText = """
                 INSERT INTO trajectories (batch_id, symbol, sector, start_date, end_date, regime, realized_vol, policy_id, policy_version,
                     group_id, seed, quality_flags, pnl, ret, sharpe, max_drawdown, trades, win_rate, mean_exposure, volatility, initial_equity,
-                    reward, steps, steps_blob)
+                    reward, steps, steps_blob, benchmark_return, benchmark_sharpe, differential_sharpe)
                 VALUES ($b, $sym, $sec, $start, $end, $regime, $rv, $pid, $pver, $gid, $seed, $flags, $pnl, $ret, $sharpe, $mdd, $trades,
-                    $win, $exp, $vol, $eq0, $reward, $steps, $blob);
+                    $win, $exp, $vol, $eq0, $reward, $steps, $blob, $bret, $bsharpe, $dsr);
                 """;
             var p = new Dictionary<string, SqliteParameter>();
-            foreach (var name in new[] { "$b", "$sym", "$sec", "$start", "$end", "$regime", "$rv", "$pid", "$pver", "$gid", "$seed", "$flags", "$pnl", "$ret", "$sharpe", "$mdd", "$trades", "$win", "$exp", "$vol", "$eq0", "$reward", "$steps", "$blob" })
+            foreach (var name in new[] { "$b", "$sym", "$sec", "$start", "$end", "$regime", "$rv", "$pid", "$pver", "$gid", "$seed", "$flags", "$pnl", "$ret", "$sharpe", "$mdd", "$trades", "$win", "$exp", "$vol", "$eq0", "$reward", "$steps", "$blob", "$bret", "$bsharpe", "$dsr" })
                 p[name] = insert.Parameters.Add(new SqliteParameter { ParameterName = name });
             insert.Prepare();
             for (int i = 0; i < trajectories.Count; i++)
@@ -252,6 +266,9 @@ public sealed class ExperienceLibrary : IDisposable
                 p["$exp"].Value = Db(s.MeanExposure);
                 p["$vol"].Value = Db(s.Volatility);
                 p["$eq0"].Value = Db(s.InitialEquity);
+                p["$bret"].Value = Db(s.BenchmarkReturn);
+                p["$bsharpe"].Value = Db(s.BenchmarkSharpe);
+                p["$dsr"].Value = Db(s.DifferentialSharpe);
                 if (!double.IsFinite(t.Reward)) throw new ArgumentException(Invariant($"trajectory {i} ({m.Symbol} {m.Start:yyyy-MM-dd}) has a non-finite reward {t.Reward}; the batch was not stored."));
                 p["$reward"].Value = t.Reward;
                 p["$steps"].Value = t.Steps;
@@ -284,7 +301,7 @@ public sealed class ExperienceLibrary : IDisposable
     /// <summary>Summaries of the trajectories matching <paramref name="query"/>, in id order.</summary>
     public IReadOnlyList<TrajectorySummary> Query(TrajectoryQuery? query = null)
     {
-        using var cmd = Where(query ?? TrajectoryQuery.All, $"SELECT {SummaryColumns} FROM trajectories", " ORDER BY id");
+        using var cmd = Where(query ?? TrajectoryQuery.All, $"SELECT {_summaryColumns} FROM trajectories", " ORDER BY id");
         return ReadSummaries(cmd);
     }
 
@@ -300,7 +317,7 @@ public sealed class ExperienceLibrary : IDisposable
         cmd.Parameters.AddWithValue("$min", double.IsNegativeInfinity(minReward) ? double.MinValue : minReward);
         if (!balancedByRegime)
         {
-            cmd.CommandText = $"SELECT {SummaryColumns} FROM trajectories WHERE reward >= $min ORDER BY reward DESC, id LIMIT $n";
+            cmd.CommandText = $"SELECT {_summaryColumns} FROM trajectories WHERE reward >= $min ORDER BY reward DESC, id LIMIT $n";
             cmd.Parameters.AddWithValue("$n", n);
             return ReadSummaries(cmd);
         }
@@ -314,7 +331,7 @@ public sealed class ExperienceLibrary : IDisposable
         if (regimes == 0) return [];
         // The ranking reads only the (regime, reward) index; summary columns are fetched for the winners alone.
         cmd.CommandText = $"""
-            SELECT {PrefixedSummaryColumns} FROM trajectories t JOIN (
+            SELECT {_prefixedSummaryColumns} FROM trajectories t JOIN (
                 SELECT id, ROW_NUMBER() OVER (PARTITION BY regime ORDER BY reward DESC, id) AS rank_in_regime
                 FROM trajectories INDEXED BY ix_traj_regime_reward WHERE reward >= $min) ranked ON ranked.id = t.id
             WHERE ranked.rank_in_regime <= $per ORDER BY t.reward DESC, t.id
@@ -328,7 +345,7 @@ public sealed class ExperienceLibrary : IDisposable
     {
         var list = new List<Trajectory>();
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = $"SELECT {SummaryColumns}, steps_blob FROM trajectories WHERE id = $id";
+        cmd.CommandText = $"SELECT {_summaryColumns}, steps_blob FROM trajectories WHERE id = $id";
         var id = cmd.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         foreach (var i in ids)
         {
@@ -452,7 +469,7 @@ public sealed class ExperienceLibrary : IDisposable
             using var csv = new CsvHelper.CsvWriter(w, CultureInfo.InvariantCulture, leaveOpen: true);
             foreach (var h in new[] { "id", "batch_id", "symbol", "sector", "start", "end", "regime", "realized_vol", "policy_id", "policy_version",
                                       "group_id", "seed", "quality_flags", "pnl", "return", "sharpe", "max_drawdown", "trades", "win_rate",
-                                      "mean_exposure", "volatility", "reward", "steps" })
+                                      "mean_exposure", "volatility", "reward", "steps", "benchmark_return", "benchmark_sharpe", "differential_sharpe" })
                 csv.WriteField(h);
             csv.NextRecord();
             foreach (var t in rows)
@@ -465,6 +482,7 @@ public sealed class ExperienceLibrary : IDisposable
                 csv.WriteField(m.GroupId); csv.WriteField(m.Seed); csv.WriteField(m.QualityFlags);
                 csv.WriteField(s.Pnl); csv.WriteField(s.Return); csv.WriteField(s.Sharpe); csv.WriteField(s.MaxDrawdown); csv.WriteField(s.Trades);
                 csv.WriteField(s.WinRate); csv.WriteField(s.MeanExposure); csv.WriteField(s.Volatility); csv.WriteField(t.Reward); csv.WriteField(t.Steps);
+                csv.WriteField(s.BenchmarkReturn); csv.WriteField(s.BenchmarkSharpe); csv.WriteField(s.DifferentialSharpe);
                 csv.NextRecord();
             }
         });
@@ -522,7 +540,7 @@ public sealed class ExperienceLibrary : IDisposable
         var metadata = new TrajectoryMetadata(r.GetString(2), r.GetString(3),
             DateOnly.Parse(r.GetString(4), CultureInfo.InvariantCulture), DateOnly.Parse(r.GetString(5), CultureInfo.InvariantCulture),
             r.GetString(6), D(7), r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetInt64(1), r.GetInt32(11), r.GetString(12));
-        var stats = new EpisodeStats(D(13), D(14), D(15), D(16), r.GetInt32(17), D(18), D(19), D(20), D(21));
+        var stats = new EpisodeStats(D(13), D(14), D(15), D(16), r.GetInt32(17), D(18), D(19), D(20), D(21), D(24), D(25), D(26));
         return new TrajectorySummary(r.GetInt64(0), metadata, stats, r.GetDouble(22), r.GetInt32(23));
     }
 

@@ -79,7 +79,7 @@ public sealed class TrainingSession : IDisposable
             using var library = ExperienceLibrary.Open(settings.Library!, readOnly: true);
             var best = library.TopByReward(n, balancedByRegime: true);
             if (best.Count == 0) throw new InvalidDataException($"{settings.Library} holds no trajectories to clone.");
-            samples = BehaviourDataset.FromTrajectories(library.Load(best.Select(t => t.Id)), MarketObservations.Names.Count, ActionSpace.LongOnly, options.SequenceLength, context.Market);
+            samples = BehaviourDataset.FromTrajectories(library.Load(best.Select(t => t.Id)), MarketObservations.Names.Count, options.ActionSpace(), options.SequenceLength, context.Market);
             log?.Invoke($"cloning the best {best.Count} trajectories of {library.Path} (balanced by regime; rewards {best[^1].Reward:F3} to {best[0].Reward:F3})");
         }
         var trainer = new SftTrainer(context.Market, context.Resolved, options, samples: samples);

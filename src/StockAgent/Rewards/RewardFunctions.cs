@@ -32,7 +32,36 @@ public static class RewardFunctions
     /// <summary>Return plus a bonus for using capital when it pays: 0.1 x mean exposure when the return is positive, minus it when negative.</summary>
     public static double PositionSizingBonus(EpisodeStats s) => s.Return + 0.1 * s.MeanExposure * Math.Sign(s.Return);
 
-    public static IReadOnlyList<string> Names { get; } = ["composite", "pnl", "sharpe", "risk-adjusted", "drawdown-penalised", "position-sizing"];
+    /// <summary>Excess return over buy-and-hold of the same bars: <see cref="EpisodeStats.Return"/> - <see cref="EpisodeStats.BenchmarkReturn"/>.</summary>
+    /// <exception cref="InvalidDataException">The episode has no benchmark (collected before it was measured).</exception>
+    public static double ExcessReturn(EpisodeStats s) => s.Return - Benchmark(s, "excess-return").BenchmarkReturn;
+
+    /// <summary>Excess Sharpe over buy-and-hold of the same bars: Sharpe - benchmark Sharpe (both annualised), a flat
+    /// episode's or flat benchmark's NaN Sharpe counted as 0.</summary>
+    /// <exception cref="InvalidDataException">The episode has no benchmark (collected before it was measured).</exception>
+    public static double ExcessSharpe(EpisodeStats s)
+    {
+        double benchmark = Benchmark(s, "excess-sharpe").BenchmarkSharpe;
+        return (double.IsNaN(s.Sharpe) ? 0 : s.Sharpe) - (double.IsNaN(benchmark) ? 0 : benchmark);
+    }
+
+    /// <summary>The sum of Moody and Saffell's differential Sharpe ratio over the episode's daily returns (<see cref="EpisodeStats.DifferentialSharpe"/>).</summary>
+    /// <exception cref="InvalidDataException">The episode has no differential Sharpe (collected before it was measured).</exception>
+    public static double DifferentialSharpe(EpisodeStats s) => double.IsNaN(s.DifferentialSharpe)
+        ? throw NotMeasured("differential-sharpe", "differential Sharpe ratio")
+        : s.DifferentialSharpe;
+
+    /// <summary>The stats when they carry a benchmark (a measured benchmark return; its Sharpe may be NaN when it stayed flat).</summary>
+    private static EpisodeStats Benchmark(EpisodeStats s, string reward) =>
+        double.IsNaN(s.BenchmarkReturn) ? throw NotMeasured(reward, "buy-and-hold benchmark") : s;
+
+    private static InvalidDataException NotMeasured(string reward, string what) => new(
+        $"reward {reward} needs the episode's {what}, which this episode lacks: it was collected before the kit measured it " +
+        "(an older experience library). Collect the episodes again (stockagent collect, or train online), or choose a reward " +
+        $"that needs no benchmark ({string.Join(", ", Names.Take(6))}).");
+
+    public static IReadOnlyList<string> Names { get; } =
+        ["composite", "pnl", "sharpe", "risk-adjusted", "drawdown-penalised", "position-sizing", "excess-return", "excess-sharpe", "differential-sharpe"];
 
     public static RewardFunction ByName(string name) => name.Trim().ToLowerInvariant() switch
     {
@@ -42,6 +71,9 @@ public static class RewardFunctions
         "risk-adjusted" => RiskAdjustedReturn,
         "drawdown-penalised" or "drawdown-penalized" => DrawdownPenalised,
         "position-sizing" => PositionSizingBonus,
+        "excess-return" => ExcessReturn,
+        "excess-sharpe" => ExcessSharpe,
+        "differential-sharpe" => DifferentialSharpe,
         _ => throw new ArgumentException($"unknown reward function '{name}'; choose one of {string.Join(", ", Names)}."),
     };
 }

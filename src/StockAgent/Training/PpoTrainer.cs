@@ -30,8 +30,7 @@ public sealed class PpoTrainer : RlTrainer
         {
             var t = rollouts[i];
             int at = batch.Offsets[i], n = t.Steps;
-            var r = new double[n];
-            for (int k = 0; k < n; k++) r[k] = _options.StepRewardScale * t.Rewards[k];
+            var r = StepRewards(t, _options);
             r[n - 1] += rewards[i];
             Gae.Compute(r, values.AsSpan(at, n), _options.Gamma, _options.GaeLambda, advantages.AsSpan(at, n), returns.AsSpan(at, n));
         }
@@ -39,6 +38,15 @@ public sealed class PpoTrainer : RlTrainer
         double sd = Math.Sqrt(advantages.Sum(a => (a - mean) * (a - mean)) / Math.Max(1, advantages.Length - 1));
         var standardised = advantages.Select(a => (float)((a - mean) / (sd + 1e-8))).ToArray();
         return RunEpochs(iteration, batch, standardised, returns.Select(x => (float)x).ToArray(), _options.VfCoef);
+    }
+
+    /// <summary>The dense step rewards of <paramref name="t"/> (before the episode reward is added at its last step).</summary>
+    internal static double[] StepRewards(Trajectory t, PpoOptions options)
+    {
+        var r = new double[t.Steps];
+        var dsr = options.StepReward == "differential-sharpe" ? new Statistics.DifferentialSharpeRatio() : null;
+        for (int k = 0; k < r.Length; k++) r[k] = options.StepRewardScale * (dsr is null ? t.Rewards[k] : dsr.Next(t.Rewards[k]));
+        return r;
     }
 
     private double[] StateValues(RolloutBatch batch)

@@ -82,6 +82,13 @@ public abstract class RlTrainer : IIterativeTrainer
         var clock = Stopwatch.StartNew();
         var batch = RolloutBatch.From(rollouts, Policy, _market);
         var rewards = rollouts.Select(t => Options.Reward(t.Stats)).ToArray();
+        for (int i = 0; i < rewards.Length; i++)
+            if (!double.IsFinite(rewards[i]))
+            {
+                var m = rollouts[i].Metadata;
+                throw new InvalidOperationException(System.FormattableString.Invariant(
+                    $"reward {Options.RewardName} gave {rewards[i]} for the episode of {m.Symbol} from {m.Start:yyyy-MM-dd}; a reward must be finite to train on (check the reward function and the episode's stats)."));
+            }
         var log = Optimise(iteration, rollouts, batch, rewards);
         double mean = rewards.Average();
         double sd = Math.Sqrt(rewards.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, rewards.Length - 1));

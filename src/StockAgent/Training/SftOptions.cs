@@ -17,6 +17,30 @@ public sealed record SftOptions : TrainingOptions
     /// <summary>Clone this baseline's actions instead of hindsight labels (e.g. sma-crossover); none by default.</summary>
     public string? Teacher { get; init; }
 
+    /// <summary>The target exposures the network chooses from (its outputs; saved in the model): distinct, increasing, each
+    /// in [-1, 1]. A negative exposure is a short position: collection and validation enable shorting from the action
+    /// space, a backtest needs <c>BacktestOptions.AllowShort</c> (<c>backtest --allow-short</c>).</summary>
+    public IReadOnlyList<double> Actions { get; init; } = [0.0, 0.5, 1.0];
+
+    /// <summary>Volatility targeting of the chosen exposure (<see cref="Agents.VolatilityTarget"/>, saved in the model):
+    /// the annualised target, 0 for none.</summary>
+    [ConfigKey("vol_target")]
+    public double VolTarget { get; init; }
+
+    /// <summary>Daily log returns in the realised volatility of <see cref="VolTarget"/>.</summary>
+    [ConfigKey("vol_lookback")]
+    public int VolLookback { get; init; } = Agents.VolatilityTarget.DefaultLookback;
+
+    /// <summary>Largest multiple of the chosen exposure under <see cref="VolTarget"/> (before the clamp to [-1, 1]).</summary>
+    [ConfigKey("vol_cap")]
+    public double VolCap { get; init; } = 1.0;
+
+    /// <summary>The action space of <see cref="Actions"/>.</summary>
+    public Agents.ActionSpace ActionSpace() => new(Actions);
+
+    /// <summary>The sizing of <see cref="VolTarget"/>, or null when it is 0 (off).</summary>
+    public Agents.VolatilityTarget? Sizing() => VolTarget > 0 ? new Agents.VolatilityTarget(VolTarget, VolLookback, VolCap) : null;
+
     [ConfigKey("sft_epochs")]
     public int Epochs { get; init; } = 8;
 
@@ -57,6 +81,10 @@ public sealed record SftOptions : TrainingOptions
         foreach (var h in Hidden) Check.Range(h, 1, 65_536, "hidden");
         Check.Range(SequenceLength, 1, 10_000, "sequence_length");
         Check.Range(LoraRank, 0, 4096, "lora_rank");
+        CheckActions(Actions);
+        Check.Range(VolTarget, 0, 10, "vol_target");
+        Check.Range(VolLookback, 2, 1000, "vol_lookback");
+        Check.Range(VolCap, 0, 100, "vol_cap", minExclusive: true);
         if (Teacher is { } t && !Agents.PolicyFactory.BaselineNames.Contains(t))
             throw new ArgumentException($"teacher must be one of {string.Join(", ", Agents.PolicyFactory.BaselineNames)} (got '{t}').", "teacher");
         try
@@ -66,6 +94,20 @@ public sealed record SftOptions : TrainingOptions
         catch (ArgumentException ex)
         {
             throw new ArgumentException(ex.Message, "hidden", ex);
+        }
+    }
+
+    private static void CheckActions(IReadOnlyList<double> actions)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string list = "[" + string.Join(", ", actions.Select(a => a.ToString("R", inv))) + "]";
+        if (actions.Count < 2) throw new ArgumentException($"actions needs at least two exposures to choose from (got {list}).", "actions");
+        for (int i = 0; i < actions.Count; i++)
+        {
+            if (!(double.IsFinite(actions[i]) && Math.Abs(actions[i]) <= 1))
+                throw new ArgumentException($"actions: every exposure must be in [-1, 1] (got {actions[i].ToString("R", inv)} in {list}).", "actions");
+            if (i > 0 && actions[i] <= actions[i - 1])
+                throw new ArgumentException($"actions must be distinct and in increasing order (got {list}).", "actions");
         }
     }
 }

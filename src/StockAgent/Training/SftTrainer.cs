@@ -31,14 +31,16 @@ public sealed class SftTrainer : IIterativeTrainer
 
     /// <summary>Prepares SFT on hindsight (or teacher) labels of the training period, or on <paramref name="samples"/>
     /// when given (e.g. <see cref="BehaviourDataset.FromTrajectories"/> of the library's best trajectories; validation
-    /// accuracy is then not measured, as the validation labels would be of another kind).</summary>
+    /// accuracy is then not measured, as the validation labels would be of another kind). The action space is
+    /// <paramref name="actions"/> when given, else the options' <see cref="SftOptions.Actions"/>; the model records it and
+    /// the options' volatility targeting (<see cref="SftOptions.Sizing"/>).</summary>
     public SftTrainer(MarketData market, ResolvedSplit split, SftOptions options, ActionSpace? actions = null, BehaviourDataset? samples = null)
     {
         options.Validate();
         Options = options;
         _market = market;
         _split = split;
-        _actions = actions ?? ActionSpace.LongOnly;
+        _actions = actions ?? options.ActionSpace();
         _fromTrajectories = samples is not null;
         _train = samples ?? BehaviourDataset.Build(market, split.TrainingSymbols, split.TrainStart, split.TrainEnd, _actions, options);
         if (_train.Count < options.BatchSize)
@@ -62,7 +64,7 @@ public sealed class SftTrainer : IIterativeTrainer
         _rng = new Random(options.Seed);
         _order = Enumerable.Range(0, _train.Count).ToArray();
         var metadata = new NeuralPolicyMetadata(spec, _actions.Exposures.ToArray(), MarketObservations.Names.ToArray(), normalizer,
-            $"sft-seed{options.Seed}", "sft", DateTimeOffset.UtcNow);
+            $"sft-seed{options.Seed}", "sft", DateTimeOffset.UtcNow, options.Sizing());
         Policy = new NeuralPolicy(network, metadata, greedy: true).To(_device);
         network.eval();
     }

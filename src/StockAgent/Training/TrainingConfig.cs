@@ -86,6 +86,7 @@ public static class TrainingConfig
         bool b => b ? "true" : "false",
         Enum e => e.ToString().ToLowerInvariant(),
         IEnumerable<int> list => "[" + string.Join(", ", list.Select(x => x.ToString(CultureInfo.InvariantCulture))) + "]",
+        IEnumerable<double> list => "[" + string.Join(", ", list.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]",
         _ => value.ToString() ?? "",
     };
 
@@ -146,20 +147,11 @@ public static class TrainingConfig
 
     private static object? Convert(Entry e, string key, Type type)
     {
-        if (type == typeof(IReadOnlyList<int>))
-        {
-            var items = e.Node is YamlSequenceNode seq
-                ? seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new InvalidDataException($"{e.Where}: {key} takes a list of whole numbers."))
-                : [Scalar(e, key)];
-            return items.Select(s => ParseInt(s, e, key)).ToArray();
-        }
+        if (type == typeof(IReadOnlyList<int>)) return Items(e, key, "whole numbers").Select(s => ParseInt(s, e, key)).ToArray();
+        if (type == typeof(IReadOnlyList<double>)) return Items(e, key, "numbers").Select(s => ParseDouble(s, e, key)).ToArray();
         string text = Scalar(e, key);
         if (type == typeof(int)) return ParseInt(text, e, key);
-        if (type == typeof(double))
-        {
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-            throw new InvalidDataException($"{e.Where}: {key} takes a number (with a dot for decimals), got '{text}'.");
-        }
+        if (type == typeof(double)) return ParseDouble(text, e, key);
         if (type == typeof(string)) return text;
         if (type.IsEnum)
         {
@@ -167,6 +159,17 @@ public static class TrainingConfig
             throw new InvalidDataException($"{e.Where}: {key} must be one of {string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()))} (got '{text}').");
         }
         throw new InvalidOperationException($"config key {key} has an unsupported type {type.Name}.");
+    }
+
+    /// <summary>A list value's items as text (a single value is a list of one).</summary>
+    private static IEnumerable<string> Items(Entry e, string key, string what) => e.Node is YamlSequenceNode seq
+        ? seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new InvalidDataException($"{e.Where}: {key} takes a list of {what}."))
+        : [Scalar(e, key)];
+
+    private static double ParseDouble(string text, Entry e, string key)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        throw new InvalidDataException($"{e.Where}: {key} takes a number (with a dot for decimals), got '{text}'.");
     }
 
     private static int ParseInt(string text, Entry e, string key)

@@ -9,7 +9,7 @@ namespace StockAgent.Tests.Agents;
 /// <summary>
 /// Every kind of <see cref="IPolicy"/> the kit has, by name, for <see cref="PolicyContractTests"/>: each baseline of
 /// <see cref="PolicyFactory"/> long-only and long-short (with short windows, so they trade within a few hundred bars),
-/// the neural policy (MLP and GRU, greedy and sampled) and the ensembles (majority vote over neural and baseline members,
+/// the neural policy (MLP and GRU, greedy and sampled; five actions; volatility-targeted sizing) and the ensembles (majority vote over neural and baseline members,
 /// mean probability over neural ones). <see cref="Create"/> builds a fresh instance each time; neural weights come
 /// from fixed libtorch seeds, so two instances of one name are the same policy.
 /// </summary>
@@ -44,6 +44,22 @@ public static class PolicyContractCatalogue
                     var n = Neural(architecture, length, greedy, torchSeed: 1);
                     return (n, [n]);
                 }, greedy ? ChoiceKind.Greedy : ChoiceKind.Sampled);
+        Add("neural-mlp/5-actions", () =>
+        {
+            var n = Neural(PolicyNetworkSpec.Mlp, 1, greedy: true, torchSeed: 6, exposures: [0, 0.25, 0.5, 0.75, 1]);
+            return (n, [n]);
+        }, ChoiceKind.Greedy);
+        Add("neural-mlp/vol-target", () =>
+        {
+            var n = Neural(PolicyNetworkSpec.Mlp, 1, greedy: false, torchSeed: 1, sizing: new VolatilityTarget(0.15, 10, 1.5));
+            return (n, [n]);
+        }, ChoiceKind.Sampled);
+        Add("neural-gru/5-actions-vol-target", () =>
+        {
+            var n = Neural(PolicyNetworkSpec.Gru, 3, greedy: true, torchSeed: 7, exposures: [-1, -0.5, 0, 0.5, 1], sizing: new VolatilityTarget(0.2, 15, 2));
+            return (n, [n]);
+        }, ChoiceKind.Greedy);
+        Add("sma-crossover/vol-target", () => (new VolatilityTargetedPolicy(PolicyFactory.Create("sma-crossover", Short), new VolatilityTarget(0.15, 10, 1.5)), []), ChoiceKind.Rules);
         Add("ensemble/vote", () =>
         {
             NeuralPolicy[] members = [Neural(PolicyNetworkSpec.Mlp, 1, true, 2), Neural(PolicyNetworkSpec.Gru, 4, true, 3)];
@@ -59,17 +75,18 @@ public static class PolicyContractCatalogue
 
     /// <summary>An untrained network (fixed libtorch seed, base weights scaled up) whose normaliser is fitted on a random
     /// policy's observations, so its inputs are standardised and its choices vary from bar to bar.</summary>
-    private static NeuralPolicy Neural(string architecture, int length, bool greedy, int torchSeed)
+    private static NeuralPolicy Neural(string architecture, int length, bool greedy, int torchSeed, double[]? exposures = null, VolatilityTarget? sizing = null)
     {
+        exposures ??= [0, 0.5, 1];
         int inputs = MarketObservations.Names.Count;
         torch.manual_seed(torchSeed);
-        var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = 3, LoraRank = 2 };
+        var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = exposures.Length, LoraRank = 2 };
         var network = new PolicyNetwork(spec);
         using (torch.no_grad())
             foreach (var p in network.BaseParameters()) p.mul_(4); // sharper than at initialisation: the choices vary
         network.eval();
-        return new NeuralPolicy(network, new NeuralPolicyMetadata(spec, [0, 0.5, 1], [.. MarketObservations.Names],
-            Normalizer.Value, $"contract-{torchSeed}", "test", DateTimeOffset.UnixEpoch), greedy);
+        return new NeuralPolicy(network, new NeuralPolicyMetadata(spec, exposures, [.. MarketObservations.Names],
+            Normalizer.Value, $"contract-{torchSeed}", "test", DateTimeOffset.UnixEpoch, sizing), greedy);
     }
 
     private static readonly Lazy<FeatureNormalizer> Normalizer = new(() =>

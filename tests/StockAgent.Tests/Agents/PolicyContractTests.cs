@@ -162,11 +162,17 @@ public sealed class PolicyContractTests : IDisposable
     {
         using var c = PolicyContractCatalogue.Create(name);
         var actions = c.Policy.Actions;
-        var decisions = Enumerable.Range(0, 4).SelectMany(k => Act(c, RandomSeries.Walk(20 + k, 250, 0.03), 30 * k, k).Trace.Decisions).ToList();
-        foreach (var (bar, d) in decisions)
+        var sizing = (c.Policy as NeuralPolicy)?.Metadata.Sizing ?? (c.Policy as VolatilityTargetedPolicy)?.Sizing;
+        var decisions = Enumerable.Range(0, 4).SelectMany(k =>
+        {
+            var series = RandomSeries.Walk(20 + k, 250, 0.03);
+            return Act(c, series, 30 * k, k).Trace.Decisions.Select(d => (d.Bar, d.Decision, series));
+        }).ToList();
+        foreach (var (bar, d, series) in decisions)
         {
             Assert.InRange(d.Action, 0, actions.Count - 1);
-            Assert.Equal(actions.Exposures[d.Action], d.TargetExposure);
+            // A sized policy's exposure is its chosen action's, scaled at the bar from the closes up to it.
+            Assert.Equal(sizing is null ? actions.Exposures[d.Action] : sizing.Size(actions.Exposures[d.Action], series.Close, bar), d.TargetExposure);
             Assert.InRange(d.Confidence, 0, 1);
             Assert.True(d.LogProb <= 0 && double.IsFinite(d.LogProb), $"{name} at bar {bar}: log-probability {d.LogProb}");
             // The log-probability of the action under the policy's distribution, or 0 for a policy that has none;
@@ -175,6 +181,8 @@ public sealed class PolicyContractTests : IDisposable
         }
         if (!name.StartsWith("buy-and-hold", StringComparison.Ordinal)) // the checks above see real choices
             Assert.True(decisions.Select(d => d.Decision.Action).Distinct().Count() > 1, $"{name} took one action throughout");
+        if (sizing is not null) // the sizing acts: some exposures differ from the chosen action's
+            Assert.Contains(decisions, d => d.Decision.TargetExposure != actions.Exposures[d.Decision.Action]);
     }
 
     [Theory]

@@ -12,16 +12,18 @@ namespace StockAgent.Tests.Backtest;
 [Collection(TorchCollection.Name)]
 public class BatchedBacktestTests
 {
-    private static readonly Lazy<MarketData> Market = new(() =>
+    internal static readonly Lazy<MarketData> Market = new(() =>
         SyntheticMarket.Generate(new SyntheticMarketOptions { Symbols = 4, Sectors = 2, Years = 2, Seed = 5 }));
 
-    private static NeuralPolicy Policy(string architecture, int length, bool greedy, double[]? exposures = null)
+    /// <summary>A random network with large weights (fixed seed); <paramref name="sizing"/> for a volatility-targeted one.</summary>
+    internal static NeuralPolicy Policy(string architecture, int length, bool greedy, double[]? exposures = null, VolatilityTarget? sizing = null)
     {
+        exposures ??= [0, 0.5, 1];
         int inputs = MarketObservations.Names.Count;
         manual_seed(11);
-        var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = 3 };
+        var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = exposures.Length };
         var normalizer = new FeatureNormalizer(new double[inputs], Enumerable.Repeat(0.3, inputs).ToArray());
-        var meta = new NeuralPolicyMetadata(spec, exposures ?? [0, 0.5, 1], [.. MarketObservations.Names], normalizer, "t", "sft", DateTimeOffset.UnixEpoch);
+        var meta = new NeuralPolicyMetadata(spec, exposures, [.. MarketObservations.Names], normalizer, "t", "sft", DateTimeOffset.UnixEpoch, sizing);
         var network = new PolicyNetwork(spec);
         using (no_grad())
             foreach (var p in network.parameters()) p.normal_(0, 1); // large weights: the greedy action changes with the features

@@ -5,8 +5,8 @@ namespace StockAgent.Tests.Rewards;
 
 public class RewardFunctionsTests
 {
-    private static EpisodeStats S(double pnl = 0, double sharpe = 0, double winRate = 0, double mdd = 0, double ret = 0, double vol = 0.2, double exposure = 0.5) =>
-        new(pnl, ret, sharpe, mdd, 4, winRate, exposure, vol, 10_000);
+    private static EpisodeStats S(double pnl = 0, double sharpe = 0, double winRate = 0, double mdd = 0, double ret = 0, double vol = 0.2, double exposure = 0.5, double dsr = 0) =>
+        new(pnl, ret, sharpe, mdd, 4, winRate, exposure, vol, 10_000, 0.01, 0.5, dsr);
 
     [Theory]
     [InlineData(0, 0, 0, 0, 0.5)]                       // base only
@@ -28,8 +28,8 @@ public class RewardFunctionsTests
     [Fact]
     public void BuiltIns_RewardBetterEpisodesMore()
     {
-        var good = S(pnl: 500, sharpe: 2, winRate: 0.7, mdd: 0.02, ret: 0.05);
-        var bad = S(pnl: -500, sharpe: -1, winRate: 0.2, mdd: 0.2, ret: -0.05);
+        var good = S(pnl: 500, sharpe: 2, winRate: 0.7, mdd: 0.02, ret: 0.05, dsr: 2);
+        var bad = S(pnl: -500, sharpe: -1, winRate: 0.2, mdd: 0.2, ret: -0.05, dsr: -2);
         foreach (var name in RewardFunctions.Names)
             Assert.True(RewardFunctions.ByName(name)(good) > RewardFunctions.ByName(name)(bad), name);
     }

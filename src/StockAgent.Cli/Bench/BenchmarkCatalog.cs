@@ -70,9 +70,9 @@ public static class BenchmarkCatalog
             torch.manual_seed(seed);
             var spec = new PolicyNetworkSpec
             {
-                Inputs = MarketObservations.Names.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16, Architecture = architecture, SequenceLength = sequence,
+                Inputs = MarketObservations.BaseNames.Count, Hidden = [64, 64], Actions = 3, LoraRank = 16, Architecture = architecture, SequenceLength = sequence,
             };
-            return new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.Names.ToArray(),
+            return new NeuralPolicy(new PolicyNetwork(spec), new NeuralPolicyMetadata(spec, [0, 0.5, 1], MarketObservations.BaseNames.ToArray(),
                 FeatureNormalizer.Identity(spec.Inputs), "bench", "bench", DateTimeOffset.UnixEpoch));
         }
 

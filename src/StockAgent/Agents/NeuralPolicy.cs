@@ -12,8 +12,12 @@ namespace StockAgent.Agents;
 /// and samples an action from its categorical distribution with the episode's seeded generator (or takes the
 /// most probable action when <see cref="Greedy"/>). <see cref="DecideBatch"/> infers many rows in one pass;
 /// <see cref="DecideSessions"/> decides for many episodes at once with each episode's own generator and window.
+/// The network reads the observation columns its metadata names (<see cref="Columns"/>, a subset of
+/// <see cref="MarketObservations.Names"/> in the model's order): the sessions (<see cref="IPolicySession.Decide"/>,
+/// <see cref="DecideSessions"/>) take full observations and select them; <see cref="DecideBatch"/> and
+/// <see cref="LogProbabilities"/> take the network's own input rows (callers select with <see cref="Columns"/>).
 /// Saved as a folder: model.weights (TorchSharp) and model.json (<see cref="NeuralPolicyMetadata"/>); loading refuses
-/// a model whose observation names differ from <see cref="MarketObservations.Names"/>.
+/// a model that names a column this version does not build.
 /// With <see cref="NeuralPolicyMetadata.Sizing"/> a session's decision (<see cref="IPolicySession.Decide"/> and
 /// <see cref="DecideSessions"/>) carries the sized exposure (<see cref="VolatilityTarget.Size"/> at the decision's bar, from
 /// the session's closes up to it) as <see cref="PolicyDecision.TargetExposure"/>, while its action index, confidence and
@@ -33,6 +37,9 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
             throw new ArgumentException($"the network has {network.Spec.Actions} outputs but {metadata.Actions.Length} actions are given.");
         if (metadata.Normalizer.Size != network.Spec.Inputs)
             throw new ArgumentException($"the network takes {network.Spec.Inputs} inputs but the normaliser has {metadata.Normalizer.Size}.");
+        Columns = ObservationColumns.Of(metadata.ObservationNames ?? []);
+        if (Columns.Count != network.Spec.Inputs)
+            throw new ArgumentException($"the network takes {network.Spec.Inputs} inputs but the metadata names {Columns.Count} observation columns.");
         Network = network;
         Metadata = metadata;
         Actions = new ActionSpace(metadata.Actions);
@@ -41,6 +48,13 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
 
     public PolicyNetwork Network { get; }
     public NeuralPolicyMetadata Metadata { get; }
+
+    /// <summary>The columns of the full observation the network reads, in its order (<see cref="NeuralPolicyMetadata.ObservationNames"/>).</summary>
+    public ObservationColumns Columns { get; }
+
+    /// <summary>Values per observation the sessions take: the full observation, or the network's inputs when it reads
+    /// all of it.</summary>
+    private int ObservationSize => Columns.IsAll ? Network.Spec.Inputs : ObservationColumns.FullSize;
     public string Id => "neural-" + Metadata.Algorithm;
     public string Version => Metadata.Version;
     public ActionSpace Actions { get; }
@@ -88,11 +102,11 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
     }
 
     /// <summary>Decides for many sessions in one forward pass: each session's input row (its window for the GRU) is built
-    /// from its step's observation, bar and source as <see cref="IPolicySession.Decide"/> builds it, and each samples with
-    /// its own generator.</summary>
+    /// from its step's observation (a full observation row), bar and source as <see cref="IPolicySession.Decide"/> builds
+    /// it, and each samples with its own generator.</summary>
     public void DecideSessions(ReadOnlySpan<SessionStep> steps, ReadOnlySpan<float> observations, Span<PolicyDecision> output)
     {
-        int rows = steps.Length, size = Network.Spec.Inputs, width = Network.Spec.RowWidth;
+        int rows = steps.Length, size = ObservationSize, width = Network.Spec.RowWidth;
         if (observations.Length != rows * size)
             throw new ArgumentException($"expected {rows} observations of {size} values, got {observations.Length} values.", nameof(observations));
         if (output.Length < rows)
@@ -160,9 +174,12 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
             throw new InvalidDataException($"{metaPath}: not valid model metadata ({ex.Message}).", ex);
         }
         string[] saved = metadata.ObservationNames ?? [];
-        if (!saved.SequenceEqual(MarketObservations.Names))
-            throw new InvalidDataException($"model '{directory}' was trained on observations [{string.Join(", ", saved)}]; " +
-                $"this version builds [{string.Join(", ", MarketObservations.Names)}]; retrain it.");
+        var missing = saved.Where(n => !MarketObservations.Names.Contains(n)).ToList();
+        if (missing.Count > 0 || saved.Length == 0)
+            throw new InvalidDataException($"model '{directory}' reads observation column(s) [{string.Join(", ", missing)}] that this version " +
+                $"does not build (it builds [{string.Join(", ", MarketObservations.Names)}]); retrain it.");
+        if (saved.Length != metadata.Spec.Inputs)
+            throw new InvalidDataException($"{metaPath}: the network takes {metadata.Spec.Inputs} inputs but {saved.Length} observation names are given.");
         var network = new PolicyNetwork(metadata.Spec);
         network.load(weights);
         network.eval();
@@ -181,6 +198,7 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
         private readonly Random[] _rngs = [rng];
         private readonly float[] _recent = new float[policy.Network.Spec.RowWidth];
         private readonly float[] _window = new float[policy.Network.Spec.RowWidth];
+        private readonly float[] _selected = new float[policy.Network.Spec.Inputs];
         private int _have, _lastBar;
         private IObservationSource? _source;
 
@@ -198,10 +216,19 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
         public float[] LogProbabilities(in DecisionContext context) =>
             policy.LogProbabilities(Input(context.Bar, context.Source, context.Observation), 1);
 
-        /// <summary>The network's input row at <paramref name="bar"/>; for a sequence model it records the observation.</summary>
+        /// <summary>The network's input row at <paramref name="bar"/> from the full <paramref name="observation"/> (the
+        /// model's columns of it); for a sequence model it records the observation.</summary>
         public ReadOnlySpan<float> Input(int bar, IObservationSource? source, ReadOnlySpan<float> observation)
         {
             var spec = policy.Network.Spec;
+            var columns = policy.Columns;
+            if (!columns.IsAll)
+            {
+                if (observation.Length != ObservationColumns.FullSize)
+                    throw new ArgumentException($"expected a full observation of {ObservationColumns.FullSize} values, got {observation.Length}.", nameof(observation));
+                columns.Select(observation, _selected);
+                observation = _selected;
+            }
             if (spec.SequenceLength == 1) return observation;
             int size = spec.Inputs;
             if (observation.Length != size)
@@ -211,7 +238,7 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
             if (_have == 0 && source is null)
                 throw new ArgumentNullException(nameof(source), $"the {spec.Architecture} over {spec.SequenceLength} bars reads the bars before its episode from the " +
                     "observation source: decide with a DecisionContext (or SessionStep) that carries it.");
-            if (_have == 0) _source = source;
+            if (_have == 0) _source = columns.Over(source!);
             if (_have == spec.SequenceLength) _recent.AsSpan(size).CopyTo(_recent);
             else _have++;
             observation.CopyTo(_recent.AsSpan((_have - 1) * size, size));

@@ -52,7 +52,8 @@ public sealed record Trajectory
     {
         if (ObservationSize != observationSize)
             throw new InvalidDataException($"trajectory of {Metadata.Symbol} from {Metadata.Start:yyyy-MM-dd} has {ObservationSize}-value observations " +
-                                           $"but the model takes {observationSize}; it was collected with another observation layout.");
+                                           $"but {observationSize} are expected; it was collected with another observation layout (an older version of the kit): " +
+                                           "collect the experience library again.");
         for (int k = 0; k < Actions.Length; k++)
             if (Actions[k] < 0 || Actions[k] >= actionCount)
                 throw new InvalidDataException($"trajectory of {Metadata.Symbol} from {Metadata.Start:yyyy-MM-dd}: action {Actions[k]} at step {k} is not one of the model's {actionCount} actions.");

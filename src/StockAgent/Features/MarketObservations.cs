@@ -10,31 +10,48 @@ namespace StockAgent.Features;
 /// (of the benchmark, or of an equal-weight index of the market's <see cref="MarketData.IndexMembers"/> when it has
 /// none), read by date (the bar dated d sees the index's last bar dated on or before d); the symbol's 20- and 60-bar
 /// log return minus the equal-weight mean of the index members of its sector on that date (itself included when it is
-/// one); then the position state: exposure, unrealised
-/// return and days in trade / 60. No value at bar t reads data dated after t. One instance per MarketData
+/// one); the <see cref="CrossSectionalRanks"/> of its momentum and reversal among the index members, in the universe and in
+/// its sector, on that date; then the position state: exposure, unrealised return and days in trade / 60. A model reads
+/// the columns it names (<see cref="ObservationColumns"/>): the base features (<see cref="BaseNames"/>, the observation of
+/// the kit before the ranks) or all of them. No value at bar t reads data dated after t. One instance per MarketData
 /// (<see cref="Of"/>); sources are built on first use and cached, and may be requested from parallel workers.
 /// </summary>
 public sealed class MarketObservations
 {
     private static readonly ConditionalWeakTable<MarketData, MarketObservations> Instances = new();
-    private static readonly int Features = PriceFeatures.Count + MarketContext.Names.Count + SectorStrength.Names.Count;
+    private static readonly int Features = PriceFeatures.Count + MarketContext.Names.Count + SectorStrength.Names.Count + CrossSectionalRanks.Names.Count;
+    private static readonly string[] PositionNames = ["exposure", "unrealized_return", "days_in_trade"];
 
     private readonly MarketData _market;
     private readonly Lazy<MarketContext> _context;
     private readonly Lazy<Dictionary<string, SectorStrength>> _sectorOf; // symbol -> its sector's aggregates
+    private readonly Lazy<CrossSectionalRanks> _ranks;
+    private readonly Dictionary<string, string> _sector = new(StringComparer.Ordinal); // symbol -> its first universe row's sector
     private readonly ConcurrentDictionary<string, Lazy<IObservationSource>> _sources = new(StringComparer.Ordinal);
 
     private MarketObservations(MarketData market)
     {
         _market = market;
+        foreach (var info in market.Universe) _sector.TryAdd(info.Symbol, info.Sector);
         _context = new(() => market.Benchmark is { } b
             ? MarketContext.FromBenchmark(b)
             : MarketContext.EqualWeight(market.Series.Where(p => market.IsIndexMember(p.Key)).Select(p => p.Value)));
         _sectorOf = new(() => SectorAggregates(market));
+        _ranks = new(() => new CrossSectionalRanks(market.Series.Where(p => market.IsIndexMember(p.Key))
+            .Select(p => (p.Value, SectorOf(p.Key))).ToArray()));
     }
 
+    /// <summary>Every column of the observation, in order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [.. PriceFeatures.Names, .. MarketContext.Names, .. SectorStrength.Names, "exposure", "unrealized_return", "days_in_trade"];
+        [.. PriceFeatures.Names, .. MarketContext.Names, .. SectorStrength.Names, .. CrossSectionalRanks.Names, .. PositionNames];
+
+    /// <summary>The base features and the position state: every column but the cross-sectional ranks (the observation
+    /// of models made before them).</summary>
+    public static IReadOnlyList<string> BaseNames { get; } = [.. PriceFeatures.Names, .. MarketContext.Names, .. SectorStrength.Names, .. PositionNames];
+
+    /// <summary>The cross-sectional rank columns (momentum 12-1, 1-month momentum and 5-day reversal, in the universe and
+    /// in the sector).</summary>
+    public static IReadOnlyList<string> CrossSectionalNames => CrossSectionalRanks.Names;
 
     public int Size => Names.Count;
 
@@ -63,12 +80,13 @@ public sealed class MarketObservations
         return new MarketObservations(market).For(series.Symbol);
     }
 
-    private static Dictionary<string, SectorStrength> SectorAggregates(MarketData market)
+    /// <summary>The sector of <paramref name="symbol"/>: its first row in the universe, "Unknown" when it has none.</summary>
+    private string SectorOf(string symbol) => _sector.GetValueOrDefault(symbol, "Unknown");
+
+    private Dictionary<string, SectorStrength> SectorAggregates(MarketData market)
     {
-        var sector = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var info in market.Universe) sector.TryAdd(info.Symbol, info.Sector);
         var result = new Dictionary<string, SectorStrength>(StringComparer.Ordinal);
-        foreach (var group in market.Series.GroupBy(p => sector.GetValueOrDefault(p.Key, "Unknown"), StringComparer.Ordinal))
+        foreach (var group in market.Series.GroupBy(p => SectorOf(p.Key), StringComparer.Ordinal))
         {
             var strength = new SectorStrength(group.Where(p => market.IsIndexMember(p.Key)).Select(p => p.Value));
             foreach (var p in group) result[p.Key] = strength;
@@ -83,7 +101,9 @@ public sealed class MarketObservations
         var features = new float[series.Count * stride];
         PriceFeatures.Compute(series.Close, series.Volume, features, stride);
         _context.Value.Write(series.Dates, features.AsSpan(PriceFeatures.Count), stride);
-        _sectorOf.Value[symbol].Write(series, features.AsSpan(PriceFeatures.Count + MarketContext.Names.Count), stride);
+        int sectorAt = PriceFeatures.Count + MarketContext.Names.Count;
+        _sectorOf.Value[symbol].Write(series, features.AsSpan(sectorAt), stride);
+        _ranks.Value.Write(series, SectorOf(symbol), features.AsSpan(sectorAt + SectorStrength.Names.Count), stride);
         return new Source(features);
     }
 

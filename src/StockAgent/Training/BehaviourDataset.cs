@@ -39,6 +39,16 @@ public sealed class BehaviourDataset
     public int RowWidth => ObservationSize * SequenceLength;
     public int Count => Labels.Length;
 
+    /// <summary>These samples with only the observation <paramref name="columns"/> a model reads (itself when they are all
+    /// of them); the samples must hold full observations (<see cref="Build"/> and <see cref="FromTrajectories"/> give them).</summary>
+    public BehaviourDataset Select(ObservationColumns columns)
+    {
+        if (columns.IsAll) return this;
+        if (ObservationSize != ObservationColumns.FullSize)
+            throw new ArgumentException($"the samples hold {ObservationSize}-value observations, not the full observation of {ObservationColumns.FullSize}.", nameof(columns));
+        return new BehaviourDataset(columns.Select(Observations), Labels, columns.Count, SequenceLength);
+    }
+
     public static BehaviourDataset Build(MarketData market, IEnumerable<string> symbols, DateOnly from, DateOnly to,
         ActionSpace actions, SftOptions options)
     {

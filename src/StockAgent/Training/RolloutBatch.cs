@@ -1,11 +1,13 @@
 using StockAgent.Agents;
 using StockAgent.Experience;
+using StockAgent.Features;
 using StockAgent.Market;
 
 namespace StockAgent.Training;
 
 /// <summary>
-/// Trajectories flattened step by step for an RL update: observations normalised with the policy's normaliser
+/// Trajectories flattened step by step for an RL update: the policy's columns of the stored (full) observations
+/// (<see cref="NeuralPolicy.Columns"/>), normalised with the policy's normaliser
 /// (row-major, steps x <see cref="Inputs"/>; for a sequence model each row is the window of <see cref="ObservationWindows"/>,
 /// the one the policy fed its network when it acted, with the bars before each episode read from the market), the
 /// actions taken, their log-probabilities under the policy that acted (pi_old), and where each trajectory's steps start
@@ -35,10 +37,12 @@ public sealed class RolloutBatch
     public static RolloutBatch From(IReadOnlyList<Trajectory> trajectories, NeuralPolicy policy, MarketData? market = null)
     {
         int size = policy.Network.Spec.Inputs, length = policy.Network.Spec.SequenceLength, width = size * length;
+        var columns = policy.Columns;
+        int full = columns.IsAll ? size : ObservationColumns.FullSize;
         var offsets = new int[trajectories.Count + 1];
         for (int i = 0; i < trajectories.Count; i++)
         {
-            trajectories[i].EnsureFits(size, policy.Actions.Count);
+            trajectories[i].EnsureFits(full, policy.Actions.Count);
             offsets[i + 1] = offsets[i] + trajectories[i].Steps;
         }
         int steps = offsets[^1];
@@ -49,12 +53,14 @@ public sealed class RolloutBatch
         {
             var t = trajectories[i];
             int at = offsets[i];
-            if (length == 1) policy.Metadata.Normalizer.Apply(t.Observations, obs.AsSpan(at * size, t.Steps * size));
+            var rows = obs.AsSpan(at * width, t.Steps * width);
+            if (length == 1 && columns.IsAll) policy.Metadata.Normalizer.Apply(t.Observations, rows);
             else
             {
-                var windows = obs.AsSpan(at * width, t.Steps * width);
-                TrajectoryWindows.Write(t, market, length, windows);
-                policy.Metadata.Normalizer.Apply(windows, windows);
+                var windows = length == 1 ? t.Observations : new float[t.Steps * full * length];
+                if (length > 1) TrajectoryWindows.Write(t, market, length, windows);
+                columns.Select(windows, rows);
+                policy.Metadata.Normalizer.Apply(rows, rows);
             }
             for (int k = 0; k < t.Steps; k++)
             {

@@ -63,6 +63,11 @@ public sealed record SftOptions : TrainingOptions
     public double LoraAlpha { get; init; } = 32;
     public double LoraDropout { get; init; }
 
+    /// <summary>The observation columns the network reads: "base" (the features of models made before the cross-sectional
+    /// ranks), "cross-sectional" (base and the ranks), or a comma-separated list of observation names
+    /// (<see cref="StockAgent.Features.ObservationColumns.Parse"/>). Saved in the model as its observation names.</summary>
+    public string Features { get; init; } = StockAgent.Features.ObservationColumns.Base;
+
     /// <summary>Bars before the training period's first label that only warm the features up.</summary>
     [ConfigIgnore]
     public int WarmupBars { get; init; } = 60;
@@ -85,6 +90,15 @@ public sealed record SftOptions : TrainingOptions
         Check.Range(VolTarget, 0, 10, "vol_target");
         Check.Range(VolLookback, 2, 1000, "vol_lookback");
         Check.Range(VolCap, 0, 100, "vol_cap", minExclusive: true);
+        try
+        {
+            StockAgent.Features.ObservationColumns.Parse(Features);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"features must be {StockAgent.Features.ObservationColumns.Base}, {StockAgent.Features.ObservationColumns.CrossSectional} " +
+                $"or a comma-separated list of observation names: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", "")}", "features", ex);
+        }
         if (Teacher is { } t && !Agents.PolicyFactory.BaselineNames.Contains(t))
             throw new ArgumentException($"teacher must be one of {string.Join(", ", Agents.PolicyFactory.BaselineNames)} (got '{t}').", "teacher");
         try

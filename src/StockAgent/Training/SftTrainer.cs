@@ -21,6 +21,7 @@ public sealed class SftTrainer : IIterativeTrainer
     private readonly ResolvedSplit _split;
     private readonly ActionSpace _actions;
     private readonly BehaviourDataset _train;
+    private readonly ObservationColumns _columns;
     private readonly bool _fromTrajectories;
     private readonly float[] _x;
     private readonly int[] _order;
@@ -42,7 +43,8 @@ public sealed class SftTrainer : IIterativeTrainer
         _split = split;
         _actions = actions ?? options.ActionSpace();
         _fromTrajectories = samples is not null;
-        _train = samples ?? BehaviourDataset.Build(market, split.TrainingSymbols, split.TrainStart, split.TrainEnd, _actions, options);
+        _columns = ObservationColumns.Parse(options.Features);
+        _train = (samples ?? BehaviourDataset.Build(market, split.TrainingSymbols, split.TrainStart, split.TrainEnd, _actions, options)).Select(_columns);
         if (_train.Count < options.BatchSize)
             throw new ArgumentException($"only {_train.Count} training samples, fewer than one batch of {options.BatchSize}; the training period is too short for SFT.");
         var normalizer = FeatureNormalizer.Fit(_train.Observations, _train.ObservationSize);
@@ -63,7 +65,7 @@ public sealed class SftTrainer : IIterativeTrainer
         _optimizer = torch.optim.Adam(network.BaseParameters(), lr: options.LearningRate);
         _rng = new Random(options.Seed);
         _order = Enumerable.Range(0, _train.Count).ToArray();
-        var metadata = new NeuralPolicyMetadata(spec, _actions.Exposures.ToArray(), MarketObservations.Names.ToArray(), normalizer,
+        var metadata = new NeuralPolicyMetadata(spec, _actions.Exposures.ToArray(), [.. _columns.Names], normalizer,
             $"sft-seed{options.Seed}", "sft", DateTimeOffset.UtcNow, options.Sizing());
         Policy = new NeuralPolicy(network, metadata, greedy: true).To(_device);
         network.eval();
@@ -138,7 +140,7 @@ public sealed class SftTrainer : IIterativeTrainer
             int validationSamples = 0;
             if (_split.ValidationStart is { } vs && _split.ValidationEnd is { } ve)
             {
-                var validation = BehaviourDataset.Build(_market, _split.TrainingSymbols, vs, ve, _actions, Options with { WarmupBars = 0 });
+                var validation = BehaviourDataset.Build(_market, _split.TrainingSymbols, vs, ve, _actions, Options with { WarmupBars = 0 }).Select(_columns);
                 validationSamples = validation.Count;
                 if (validation.Count > 0 && !_fromTrajectories) validationAccuracy = Accuracy(Policy, validation);
                 validationSharpe = PolicyValidation.MeanSharpe(Policy, _market, _split.TrainingSymbols, vs, ve);

@@ -1,4 +1,6 @@
 using StockAgent.Agents;
+using StockAgent.Market;
+using StockAgent.Tests.Support;
 
 namespace StockAgent.Tests.Agents;
 
@@ -57,6 +59,11 @@ public sealed class PolicyContractCase(string name, IPolicy policy, IReadOnlyLis
     }
 
     public void Dispose() => (policy as IDisposable)?.Dispose();
+
+    /// <summary>Two sector peers of <paramref name="series"/> on its calendar (random walks of seeds seed + 1 and seed + 2),
+    /// so the cross-sectional ranks of its observations vary.</summary>
+    public static PriceSeries[] Peers(PriceSeries series, int seed) =>
+        [RandomSeries.Walk(seed + 1, series.Count, symbol: "P1"), RandomSeries.Walk(seed + 2, series.Count, symbol: "P2")];
 
     public override string ToString() => name;
 }

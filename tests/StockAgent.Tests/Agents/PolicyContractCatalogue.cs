@@ -9,7 +9,8 @@ namespace StockAgent.Tests.Agents;
 /// <summary>
 /// Every kind of <see cref="IPolicy"/> the kit has, by name, for <see cref="PolicyContractTests"/>: each baseline of
 /// <see cref="PolicyFactory"/> long-only and long-short (with short windows, so they trade within a few hundred bars),
-/// the neural policy (MLP and GRU, greedy and sampled; five actions; volatility-targeted sizing) and the ensembles (majority vote over neural and baseline members,
+/// the neural policy (MLP and GRU, greedy and sampled, reading every observation column including the cross-sectional
+/// ranks; a GRU of the base columns only, which selects them from the full observation; five actions; volatility-targeted sizing) and the ensembles (majority vote over neural and baseline members,
 /// mean probability over neural ones). <see cref="Create"/> builds a fresh instance each time; neural weights come
 /// from fixed libtorch seeds, so two instances of one name are the same policy.
 /// </summary>
@@ -60,6 +61,12 @@ public static class PolicyContractCatalogue
             return (n, [n]);
         }, ChoiceKind.Greedy);
         Add("sma-crossover/vol-target", () => (new VolatilityTargetedPolicy(PolicyFactory.Create("sma-crossover", Short), new VolatilityTarget(0.15, 10, 1.5)), []), ChoiceKind.Rules);
+        // A model of the base columns only (the default features), fed the full observation: it selects its columns.
+        Add("neural-gru-base/sampled", () =>
+        {
+            var n = Neural(PolicyNetworkSpec.Gru, 3, greedy: false, torchSeed: 6, columns: MarketObservations.BaseNames);
+            return (n, [n]);
+        }, ChoiceKind.Sampled);
         Add("ensemble/vote", () =>
         {
             NeuralPolicy[] members = [Neural(PolicyNetworkSpec.Mlp, 1, true, 2), Neural(PolicyNetworkSpec.Gru, 4, true, 3)];
@@ -75,25 +82,27 @@ public static class PolicyContractCatalogue
 
     /// <summary>An untrained network (fixed libtorch seed, base weights scaled up) whose normaliser is fitted on a random
     /// policy's observations, so its inputs are standardised and its choices vary from bar to bar.</summary>
-    private static NeuralPolicy Neural(string architecture, int length, bool greedy, int torchSeed, double[]? exposures = null, VolatilityTarget? sizing = null)
+    private static NeuralPolicy Neural(string architecture, int length, bool greedy, int torchSeed, IReadOnlyList<string>? columns = null, double[]? exposures = null, VolatilityTarget? sizing = null)
     {
         exposures ??= [0, 0.5, 1];
-        int inputs = MarketObservations.Names.Count;
+        var names = ObservationColumns.Of(columns ?? MarketObservations.Names);
+        int inputs = names.Count;
         torch.manual_seed(torchSeed);
         var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = exposures.Length, LoraRank = 2 };
         var network = new PolicyNetwork(spec);
         using (torch.no_grad())
             foreach (var p in network.BaseParameters()) p.mul_(4); // sharper than at initialisation: the choices vary
         network.eval();
-        return new NeuralPolicy(network, new NeuralPolicyMetadata(spec, exposures, [.. MarketObservations.Names],
-            Normalizer.Value, $"contract-{torchSeed}", "test", DateTimeOffset.UnixEpoch, sizing), greedy);
+        return new NeuralPolicy(network, new NeuralPolicyMetadata(spec, exposures, [.. names.Names],
+            FeatureNormalizer.Fit(names.Select(Observed.Value), inputs), $"contract-{torchSeed}", "test", DateTimeOffset.UnixEpoch, sizing), greedy);
     }
 
-    private static readonly Lazy<FeatureNormalizer> Normalizer = new(() =>
+    /// <summary>A random policy's full observations of a random walk with two sector peers (so the ranks vary).</summary>
+    private static readonly Lazy<float[]> Observed = new(() =>
     {
         var series = RandomSeries.Walk(7, 500);
         var r = Backtester.Run(new RandomPolicy(), series, new BacktestOptions { RecordObservations = true }, 60, seed: 7,
-            observations: MarketObservations.ForSeries(series));
-        return FeatureNormalizer.Fit(r.Observations![..^r.ObservationSize], r.ObservationSize); // the last bar takes no decision
+            observations: MarketObservations.ForSeries(series, null, PolicyContractCase.Peers(series, 7)));
+        return r.Observations![..^r.ObservationSize]; // the last bar takes no decision
     });
 }

@@ -85,12 +85,13 @@ public sealed class PolicyContractTests : IDisposable
         public static Trace TraceOf(IPolicySession session) => ((Session)session).Trace;
     }
 
-    private static (BacktestResult Result, Trace Trace) Act(PolicyContractCase c, PriceSeries series, int start, int seed)
+    /// <summary>Runs the case on <paramref name="series"/> with <paramref name="peers"/> (none: the series alone) in its sector.</summary>
+    private static (BacktestResult Result, Trace Trace) Act(PolicyContractCase c, PriceSeries series, int start, int seed, PriceSeries[]? peers = null)
     {
         var recorder = new Recorder(c);
         BacktestResult? result = null;
         recorder.Capture(() => result = Backtester.Run(recorder, series, Costly with { AllowShort = c.Policy.Actions.AllowsShort }, start, null, seed,
-            MarketObservations.ForSeries(series)));
+            MarketObservations.ForSeries(series, null, peers ?? [])));
         return (result!, Recorder.TraceOf(recorder.Last!));
     }
 
@@ -128,8 +129,10 @@ public sealed class PolicyContractTests : IDisposable
         {
             int start = cut.Seed % (cut.T + 1); // decisions from bar start on; t lies in the episode
             var original = RandomSeries.Walk(cut.Seed, cut.Bars);
-            var (a, ta) = Act(c, original, start, cut.Seed);
-            var (b, tb) = Act(c, RandomSeries.PerturbAfter(original, cut.T, cut.Seed), start, cut.Seed);
+            var peers = PolicyContractCase.Peers(original, cut.Seed); // ranked with the series: their bars after t change too
+            var (a, ta) = Act(c, original, start, cut.Seed, peers);
+            var (b, tb) = Act(c, RandomSeries.PerturbAfter(original, cut.T, cut.Seed), start, cut.Seed,
+                [.. peers.Select(p => RandomSeries.PerturbAfter(p, cut.T, cut.Seed + 1))]);
             var (flip, failure) = Compare(c, ta, tb, cut.Seed, cut.T);
             if (failure is not null) return false.Label($"t = {cut.T}, start {start}: {failure}");
             for (int i = 0; i <= Math.Min(cut.T, flip ?? cut.T) - start; i++)

@@ -19,11 +19,11 @@ public class BatchedBacktestTests
     internal static NeuralPolicy Policy(string architecture, int length, bool greedy, double[]? exposures = null, VolatilityTarget? sizing = null)
     {
         exposures ??= [0, 0.5, 1];
-        int inputs = MarketObservations.Names.Count;
+        int inputs = MarketObservations.BaseNames.Count; // a model of the base columns (the default), fed full observations
         manual_seed(11);
         var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = exposures.Length };
         var normalizer = new FeatureNormalizer(new double[inputs], Enumerable.Repeat(0.3, inputs).ToArray());
-        var meta = new NeuralPolicyMetadata(spec, exposures, [.. MarketObservations.Names], normalizer, "t", "sft", DateTimeOffset.UnixEpoch, sizing);
+        var meta = new NeuralPolicyMetadata(spec, exposures, [.. MarketObservations.BaseNames], normalizer, "t", "sft", DateTimeOffset.UnixEpoch, sizing);
         var network = new PolicyNetwork(spec);
         using (no_grad())
             foreach (var p in network.parameters()) p.normal_(0, 1); // large weights: the greedy action changes with the features

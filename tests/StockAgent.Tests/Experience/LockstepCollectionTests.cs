@@ -20,14 +20,14 @@ public class LockstepCollectionTests
 
     private static NeuralPolicy Policy(string architecture, int length, int torchSeed = 4)
     {
-        int inputs = MarketObservations.Names.Count;
+        int inputs = MarketObservations.BaseNames.Count; // a model of the base columns (the default), fed full observations
         torch.manual_seed(torchSeed);
         var spec = new PolicyNetworkSpec { Inputs = inputs, Architecture = architecture, SequenceLength = length, Hidden = [16, 8], Actions = 3, LoraRank = 2 };
         var network = new PolicyNetwork(spec);
         using (torch.no_grad())
             foreach (var p in network.AdapterParameters()) p.normal_(0, 0.3); // non-zero adapters
         var normalizer = new FeatureNormalizer(new double[inputs], Enumerable.Repeat(0.5, inputs).ToArray());
-        return new NeuralPolicy(network, new NeuralPolicyMetadata(spec, [0, 0.5, 1], [.. MarketObservations.Names], normalizer, "t", "grpo", DateTimeOffset.UnixEpoch));
+        return new NeuralPolicy(network, new NeuralPolicyMetadata(spec, [0, 0.5, 1], [.. MarketObservations.BaseNames], normalizer, "t", "grpo", DateTimeOffset.UnixEpoch));
     }
 
     /// <summary>Episodes on every symbol with different start bars, lengths (2 to 45 steps) and seeds; some share a start state.</summary>

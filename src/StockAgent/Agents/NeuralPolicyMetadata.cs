@@ -3,7 +3,9 @@ using StockAgent.Features;
 namespace StockAgent.Agents;
 
 /// <summary>What is saved beside a network's weights: architecture, action exposures, observation names,
-/// the normaliser fitted on the training period, and where the model came from.</summary>
+/// the normaliser fitted on the training period, and where the model came from. <see cref="Portfolio"/> is the weighting of
+/// a portfolio-level model (one decision per day over the universe, see <see cref="PortfolioPolicy"/>); null for a
+/// symbol-level model (and in every model.json written before it).</summary>
 public sealed record NeuralPolicyMetadata(
     PolicyNetworkSpec Spec,
     double[] Actions,
@@ -11,4 +13,5 @@ public sealed record NeuralPolicyMetadata(
     FeatureNormalizer Normalizer,
     string Version,
     string Algorithm,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    PortfolioWeighting? Portfolio = null);

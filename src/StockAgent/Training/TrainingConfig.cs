@@ -170,6 +170,11 @@ public static class TrainingConfig
             throw new InvalidDataException($"{e.Where}: {key} takes a number (with a dot for decimals), got '{text}'.");
         }
         if (type == typeof(string)) return text;
+        if (type == typeof(bool))
+        {
+            if (bool.TryParse(text, out var b)) return b;
+            throw new InvalidDataException($"{e.Where}: {key} takes true or false, got '{text}'.");
+        }
         if (type.IsEnum)
         {
             if (Enum.TryParse(type, text, ignoreCase: true, out var v) && !int.TryParse(text, out _)) return v;

@@ -116,7 +116,7 @@ public sealed class TrainingSession : IDisposable
                 throw new ArgumentException($"{initFrom} is a portfolio-level model: it trains online on portfolio episodes; the library's single-symbol trajectories do not apply (leave out the number of trajectories).", nameof(TrainingSessionSettings.NumTrajectories));
             if (portfolio)
                 log?.Invoke($"portfolio GRPO: each group is {options.GroupSize} rollouts of the portfolio over the training symbols from one start date for {options.Window} days; " +
-                            "portfolio rollouts are not single-symbol trajectories, so none is appended to the experience library");
+                            "portfolio rollouts are not single-symbol trajectories, so they are not appended to the experience library");
             library = settings.Library is null ? null : ExperienceLibrary.Open(settings.Library, readOnly: settings.NumTrajectories is not null);
             LibraryReplay? replay = null;
             if (settings.NumTrajectories is { } n)

@@ -76,10 +76,14 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
     /// <summary>Decides for <paramref name="rows"/> input rows (row-major, raw, not normalised; a row is one observation,
     /// or a window of <see cref="PolicyNetworkSpec.SequenceLength"/> for the GRU, see <see cref="ObservationWindows"/>);
     /// <paramref name="rngs"/> gives one generator per row for sampling (ignored when greedy).</summary>
-    public void DecideBatch(ReadOnlySpan<float> observations, int rows, Span<PolicyDecision> output, IReadOnlyList<Random>? rngs = null)
+    public void DecideBatch(ReadOnlySpan<float> observations, int rows, Span<PolicyDecision> output, IReadOnlyList<Random>? rngs = null) =>
+        DecideBatch(observations, rows, output, rngs, null);
+
+    private void DecideBatch(ReadOnlySpan<float> observations, int rows, Span<PolicyDecision> output, IReadOnlyList<Random>? rngs, Action<float[]>? seen)
     {
         int k = Actions.Count;
         var logp = LogProbabilities(observations, rows);
+        seen?.Invoke(logp);
         for (int r = 0; r < rows; r++)
         {
             var row = logp.AsSpan(r * k, k);
@@ -102,9 +106,22 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
     }
 
     /// <summary>Decides for many sessions in one forward pass: each session's input row (its window for the GRU) is built
-    /// from its step's observation (a full observation row), bar and source as <see cref="IPolicySession.Decide"/> builds
-    /// it, and each samples with its own generator.</summary>
-    public void DecideSessions(ReadOnlySpan<SessionStep> steps, ReadOnlySpan<float> observations, Span<PolicyDecision> output)
+    /// from its step's observation (a full observation row), bar and source as <see cref="IPolicySession.Decide"/> builds it, and each samples with
+    /// its own generator.</summary>
+    public void DecideSessions(ReadOnlySpan<SessionStep> steps, ReadOnlySpan<float> observations, Span<PolicyDecision> output) =>
+        DecideSessions(steps, observations, output, null);
+
+    /// <summary><see cref="DecideSessions(ReadOnlySpan{SessionStep}, ReadOnlySpan{float}, Span{PolicyDecision})"/> that also
+    /// returns every row's natural-log probabilities of all actions, row-major [rows x actions] (the portfolio policy's
+    /// expected exposures come from them).</summary>
+    public float[] DecideSessionsWithProbabilities(ReadOnlySpan<SessionStep> steps, ReadOnlySpan<float> observations, Span<PolicyDecision> output)
+    {
+        float[]? logp = null;
+        DecideSessions(steps, observations, output, l => logp = l);
+        return logp!;
+    }
+
+    private void DecideSessions(ReadOnlySpan<SessionStep> steps, ReadOnlySpan<float> observations, Span<PolicyDecision> output, Action<float[]>? seen)
     {
         int rows = steps.Length, size = ObservationSize, width = Network.Spec.RowWidth;
         if (observations.Length != rows * size)
@@ -120,7 +137,7 @@ public sealed class NeuralPolicy : IBatchPolicy, IDisposable
             session.Input(steps[r].Bar, steps[r].Source, observations.Slice(r * size, size)).CopyTo(inputs.AsSpan(r * width, width));
             rngs[r] = session.Rng;
         }
-        DecideBatch(inputs, rows, output, Greedy ? null : rngs);
+        DecideBatch(inputs, rows, output, Greedy ? null : rngs, seen);
         if (Metadata.Sizing is null) return;
         for (int r = 0; r < rows; r++) output[r] = ((Session)steps[r].Session).Sized(output[r], steps[r].Bar);
     }

@@ -27,21 +27,53 @@ public static class MarketBacktest
         ArgumentNullException.ThrowIfNull(market);
         options ??= new PortfolioOptions();
         options.Validate();
-        var chosen = Choose(market, symbols);
+        var traded = Traded(market, options, symbols);
+        var sources = observations is null ? null : traded.Select(x => observations.For(x.Series.Symbol)).ToArray();
+        var perSymbol = Backtester.RunMany(policy, traded.Select((x, k) => new BacktestRun(x.Series, x.Start, x.End, seed + k, sources?[k])).ToArray(), options.Backtest);
+        if (perSymbol.Length == 0) throw NoData(options);
+        var portfolio = PortfolioBacktester.Run(policy, traded.Select(x => x.Series).ToList(), options, seed, sources);
+        return WithBenchmark(policy.Id, policy.Version, market, options, perSymbol, portfolio);
+    }
+
+    /// <summary>Runs the portfolio policy <paramref name="policy"/> on <paramref name="symbols"/> (default: the universe)
+    /// between <see cref="PortfolioOptions.From"/> and <see cref="PortfolioOptions.To"/> with the benchmark's buy-and-hold,
+    /// as <see cref="Run(IPolicy, MarketData, PortfolioOptions?, IReadOnlyList{string}?, int, MarketObservations?)"/> does;
+    /// a portfolio policy has no single-symbol runs, so <see cref="MarketBacktestResult.Symbols"/> is empty.</summary>
+    public static MarketBacktestResult Run(IPortfolioPolicy policy, MarketData market, PortfolioOptions? options = null,
+        IReadOnlyList<string>? symbols = null, int seed = 0, MarketObservations? observations = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(market);
+        options ??= new PortfolioOptions();
+        options.Validate();
+        var traded = Traded(market, options, symbols);
+        if (traded.Count == 0) throw NoData(options);
+        var sources = observations is null ? null : traded.Select(x => observations.For(x.Series.Symbol)).ToArray();
+        var portfolio = PortfolioBacktester.Run(policy, traded.Select(x => x.Series).ToList(), options, seed, sources);
+        return WithBenchmark(policy.Id, policy.Version, market, options, [], portfolio);
+    }
+
+    /// <summary>The chosen symbols with a bar in the range, with their first and last bar in it.</summary>
+    private static List<(PriceSeries Series, int Start, int End)> Traded(MarketData market, PortfolioOptions options, IReadOnlyList<string>? symbols)
+    {
         var traded = new List<(PriceSeries Series, int Start, int End)>();
-        foreach (var s in chosen)
+        foreach (var s in Choose(market, symbols))
         {
             int start = options.From is { } f ? s.IndexOnOrAfter(f) : 0;
             int end = (options.To is { } l ? s.IndexOnOrAfter(l.AddDays(1)) : s.Count) - 1;
             if (end >= start) traded.Add((s, start, end));
         }
-        var sources = observations is null ? null : traded.Select(x => observations.For(x.Series.Symbol)).ToArray();
-        var perSymbol = Backtester.RunMany(policy, traded.Select((x, k) => new BacktestRun(x.Series, x.Start, x.End, seed + k, sources?[k])).ToArray(), options.Backtest);
-        if (perSymbol.Length == 0)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"no data for the chosen symbols between {options.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the start"} and {options.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the end"}."),
-                nameof(options));
-        var portfolio = PortfolioBacktester.Run(policy, traded.Select(x => x.Series).ToList(), options, seed, sources);
+        return traded;
+    }
+
+    private static ArgumentException NoData(PortfolioOptions options) => new(string.Create(CultureInfo.InvariantCulture,
+        $"no data for the chosen symbols between {options.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the start"} and {options.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "the end"}."),
+        nameof(options));
+
+    /// <summary>The result with the benchmark's buy-and-hold over the portfolio's dates (default execution, the strategy's cash).</summary>
+    private static MarketBacktestResult WithBenchmark(string id, string version, MarketData market, PortfolioOptions options,
+        IReadOnlyList<BacktestResult> perSymbol, PortfolioResult portfolio)
+    {
         var benchmarkOptions = BacktestOptions.Default with { InitialCash = options.Backtest.InitialCash };
         BacktestResult? benchmark = null;
         if (market.Benchmark is { } b)
@@ -49,7 +81,7 @@ public static class MarketBacktest
             int bs = b.IndexOnOrAfter(portfolio.Dates[0]), be = b.IndexOnOrAfter(portfolio.Dates[^1].AddDays(1)) - 1;
             if (be > bs) benchmark = Backtester.Run(new BuyAndHoldPolicy(), b, benchmarkOptions, bs, be);
         }
-        return new MarketBacktestResult(policy.Id, policy.Version, market.Source, perSymbol, portfolio, benchmark, benchmarkOptions);
+        return new MarketBacktestResult(id, version, market.Source, perSymbol, portfolio, benchmark, benchmarkOptions);
     }
 
     private static List<PriceSeries> Choose(MarketData market, IReadOnlyList<string>? symbols)

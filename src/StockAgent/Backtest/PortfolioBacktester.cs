@@ -6,12 +6,13 @@ using StockAgent.Market;
 namespace StockAgent.Backtest;
 
 /// <summary>
-/// Runs one policy on many symbols sharing one cash account (equal-weight allocation, see
-/// <see cref="PortfolioOptions"/>). Days are the union of the symbols' trading days; a symbol without a bar
-/// on a day neither decides nor trades and is valued at its last close. Orders decided at a day's close fill
-/// at each symbol's next open, sells before buys so that cash from sales can fund purchases. Fills, exits, sizing and
-/// the cash limit are the <see cref="ExecutionModel"/>'s, the same as a single-symbol backtest's (so a stopped-out
-/// holding stays flat until its target changes, as in <see cref="Backtester"/>).
+/// Runs a policy on many symbols sharing one cash account: one <see cref="IPolicy"/> per symbol in equal-weight sleeves
+/// (see <see cref="PortfolioOptions"/>), or one <see cref="IPortfolioPolicy"/> that sets every symbol's weight each day.
+/// Days are the union of the symbols' trading days; a symbol without a bar on a day neither decides nor trades and is
+/// valued at its last close. Orders decided at a day's close fill at each symbol's next open, sells before buys so that
+/// cash from sales can fund purchases. Fills, exits, sizing and the cash limit are the <see cref="ExecutionModel"/>'s, the
+/// same as a single-symbol backtest's (so a stopped-out holding stays flat until its target changes, as in
+/// <see cref="Backtester"/>). The day loop is <see cref="PortfolioLedger"/>'s.
 /// </summary>
 public static class PortfolioBacktester
 {
@@ -27,45 +28,12 @@ public static class PortfolioBacktester
         options.Validate();
         var bt = options.Backtest;
         bt.CheckPolicy(policy);
-        if (series.Count == 0) throw new ArgumentException("a portfolio needs at least one symbol.", nameof(series));
-        if (observations is not null && observations.Count != series.Count)
-            throw new ArgumentException($"{observations.Count} observation sources for {series.Count} symbols.", nameof(observations));
-
-        var dates = series.SelectMany(s => s.Dates)
-            .Where(d => (options.From is null || d >= options.From) && (options.To is null || d <= options.To))
-            .Distinct().Order().ToArray();
-        if (dates.Length == 0) throw new ArgumentException("no trading days in the chosen date range.", nameof(options));
-        int m = series.Count, n = dates.Length;
-
-        // bar[k][i]: index of symbol k's bar on day i, or -1.
-        var bar = new int[m][];
-        for (int k = 0; k < m; k++)
-        {
-            bar[k] = new int[n];
-            var sd = series[k].Dates;
-            int j = series[k].IndexOnOrAfter(dates[0]);
-            for (int i = 0; i < n; i++)
-            {
-                if (j < sd.Length && sd[j] == dates[i]) bar[k][i] = j++;
-                else bar[k][i] = -1;
-            }
-        }
-
-        var symbols = series.ToArray(); // the day loop indexes an array, not the list interface
-        var model = new ExecutionModel(bt);
-        var account = new Account(bt.InitialCash);
+        int size = ObservationSize(series, observations);
+        var ledger = new PortfolioLedger(series, options);
+        int m = series.Count, n = ledger.Dates.Length;
+        var symbols = ledger.Symbols;
+        var bar = ledger.Bar;
         var sessions = series.Select((s, k) => policy.Begin(s, seed + k)).ToArray();
-        var holdings = series.Select(s => new Holding(s.Symbol)).ToArray();
-        var lastClose = new double[m];
-        var lastBar = Enumerable.Repeat(-1, m).ToArray();
-        var equity = new double[n];
-        var cashCurve = new double[n];
-        var gross = new double[n];
-        var order = new int[m];
-        var change = new double[m];
-        int size = observations?[0].Size ?? 0;
-        if (observations is not null && observations.Any(o => o.Size != size))
-            throw new ArgumentException("every symbol's observations must have the same size.", nameof(observations));
         var batch = policy as IBatchPolicy;
         var rows = new float[m * size];
         var steps = new SessionStep[batch is null ? 0 : m];
@@ -74,62 +42,18 @@ public static class PortfolioBacktester
 
         for (int i = 0; i < n; i++)
         {
-            // 1. Yesterday's orders fill at today's open, sells first so that their cash can fund the buys.
-            int count = 0;
-            for (int k = 0; k < m; k++)
-            {
-                var h = holdings[k];
-                if (!h.HasPending || bar[k][i] < 0) continue;
-                double delta = h.PendingShares - h.Shares;
-                int at = count++;
-                for (; at > 0 && change[at - 1] > delta; at--) // insertion by change, ties in symbol order
-                {
-                    change[at] = change[at - 1];
-                    order[at] = order[at - 1];
-                }
-                change[at] = delta;
-                order[at] = k;
-            }
-            for (int q = 0; q < count; q++)
-            {
-                int k = order[q], b = bar[k][i];
-                var s = symbols[k];
-                model.FillPending(account, holdings[k], s.Open[b], s.Dates[b], b);
-            }
-
-            // 2. Stops, end-of-run liquidation, and marking to market.
-            double value = 0, grossValue = 0;
-            for (int k = 0; k < m; k++)
-            {
-                int b = bar[k][i];
-                var h = holdings[k];
-                var s = symbols[k];
-                if (b >= 0)
-                {
-                    if (model.HasExits) model.ApplyExits(account, h, s.Open[b], s.High[b], s.Low[b], s.Dates[b], b);
-                    lastClose[k] = s.Close[b];
-                    lastBar[k] = b;
-                }
-                // At the end every open position closes at its last close (a symbol without a bar that day: its last one).
-                if (i == n - 1 && model.CloseAtEnd && lastBar[k] >= 0)
-                    model.CloseOut(account, h, lastClose[k], s.Dates[lastBar[k]], lastBar[k]);
-                value += h.Shares * lastClose[k];
-                grossValue += Math.Abs(h.Shares * lastClose[k]);
-            }
-            double eq = account.Cash + value;
-            equity[i] = eq;
-            cashCurve[i] = account.Cash;
-            gross[i] = eq > 0 ? grossValue / eq : 0;
+            ledger.Fill(i);
+            double eq = ledger.Mark(i);
             if (i == n - 1) break;
 
-            // 3. Decisions at today's close for every symbol that traded today (in one call for a batch policy).
+            // Decisions at today's close for every symbol that traded today (in one call for a batch policy).
             double sleeve = eq / m;
             int deciding = 0;
             for (int k = 0; k < m; k++)
             {
                 int b = bar[k][i];
                 if (b < 0) continue;
-                var position = holdings[k].PositionAt(symbols[k].Close[b], sleeve, b);
+                var position = ledger.PositionOf(k, b, sleeve);
                 var row = rows.AsSpan(deciding * size, size);
                 if (size > 0) observations![k].Observe(b, position, row);
                 if (batch is not null) steps[deciding] = new SessionStep(sessions[k], b, position, observations?[k]);
@@ -141,22 +65,107 @@ public static class PortfolioBacktester
             for (int q = 0; q < deciding; q++)
             {
                 int k = who[q], b = bar[k][i];
-                var s = symbols[k];
-                var h = holdings[k];
                 var d = decisions[q];
-                model.CheckTarget(policy.Id, d.TargetExposure, s.Symbol, s.Dates[b]);
-                h.Decide(d.TargetExposure);
-                if (h.Stopped) continue; // stopped out: flat until the target changes
-                double weight = d.TargetExposure / m;
-                double currentWeight = eq > 0 ? h.Shares * s.Close[b] / eq : 0;
-                bool mustTrade = weight == 0
-                    ? h.Shares != 0
-                    : Math.Sign(weight) != Math.Sign(currentWeight) || Math.Abs(weight * bt.PositionSize - currentWeight) > options.RebalanceTolerance;
-                if (mustTrade) h.Order(model.TargetShares(eq, weight, s.Close[b]));
+                ledger.Model.CheckTarget(policy.Id, d.TargetExposure, symbols[k].Symbol, symbols[k].Dates[b]);
+                ledger.Rebalance(k, b, d.TargetExposure, d.TargetExposure / m, eq);
             }
         }
+        return ledger.Result();
+    }
 
-        return new PortfolioResult(series.Select(s => s.Symbol).ToArray(), dates, equity, cashCurve, gross,
-            holdings.SelectMany(h => h.Book.Trades).OrderBy(t => t.ExitDate).ToList(), account.Traded, account.Costs, bt.InitialCash);
+    /// <summary>
+    /// Runs a portfolio policy: each day, after the fills and the marks, every symbol with a bar that day decides in one
+    /// call of its session, which returns the symbols' target weights (fractions of equity at today's close; the rest is
+    /// cash). A symbol's order is whole shares of weight x position size x equity at its close, traded as in the sleeve
+    /// run (when the weight is zero, changes sign, or moves by more than the rebalance tolerance); a symbol that does not
+    /// decide keeps its shares. A symbol's position state is its position value relative to the policy's full weight
+    /// (<see cref="IPortfolioPolicy.FullWeight"/> of the symbols deciding that day) x equity, clipped to [-1, 1]. With
+    /// <see cref="BacktestOptions.RecordObservations"/> every step is kept in <see cref="PortfolioResult.Decisions"/>.
+    /// </summary>
+    /// <param name="observations">The observations the policy reads, aligned with <paramref name="series"/> (null: none).</param>
+    public static PortfolioResult Run(IPortfolioPolicy policy, IReadOnlyList<PriceSeries> series, PortfolioOptions? options = null, int seed = 0,
+        IReadOnlyList<IObservationSource>? observations = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        options ??= new PortfolioOptions();
+        options.Validate();
+        var bt = options.Backtest;
+        if (policy.AllowsShort && !bt.AllowShort)
+            throw new ArgumentException($"portfolio policy {policy.Id} holds short weights but shorting is not enabled ({nameof(BacktestOptions.AllowShort)}).", nameof(options));
+        int size = ObservationSize(series, observations);
+        var ledger = new PortfolioLedger(series, options);
+        int m = series.Count, n = ledger.Dates.Length;
+        var symbols = ledger.Symbols;
+        var bar = ledger.Bar;
+        var session = policy.Begin(series, seed);
+        var rows = new float[m * size];
+        var steps = new PortfolioStep[m];
+        var weights = new double[m];
+        var decisions = new PolicyDecision[m];
+        var record = bt.RecordObservations ? new DecisionRecorder(size) : null;
+
+        for (int i = 0; i < n; i++)
+        {
+            ledger.Fill(i);
+            double eq = ledger.Mark(i);
+            if (i == n - 1) break;
+
+            int deciding = 0;
+            for (int k = 0; k < m; k++) if (bar[k][i] >= 0) deciding++;
+            double basis = eq * policy.FullWeight(deciding);
+            deciding = 0;
+            for (int k = 0; k < m; k++)
+            {
+                int b = bar[k][i];
+                if (b < 0) continue;
+                var position = ledger.PositionOf(k, b, basis);
+                position = position with { Exposure = Math.Clamp(position.Exposure, -1, 1) };
+                if (size > 0) observations![k].Observe(b, position, rows.AsSpan(deciding * size, size));
+                steps[deciding++] = new PortfolioStep(k, b, position, observations?[k]);
+            }
+            if (deciding == 0) continue;
+            session.Decide(steps.AsSpan(0, deciding), rows.AsSpan(0, deciding * size), weights.AsSpan(0, deciding), decisions.AsSpan(0, deciding));
+            for (int q = 0; q < deciding; q++)
+            {
+                int k = steps[q].Symbol, b = steps[q].Bar;
+                double w = weights[q];
+                ledger.Model.CheckTarget(policy.Id, w, symbols[k].Symbol, symbols[k].Dates[b]);
+                ledger.Rebalance(k, b, w, w, eq);
+                record?.Add(i, steps[q], rows.AsSpan(q * size, size), decisions[q], w);
+            }
+        }
+        return ledger.Result(record?.Build());
+    }
+
+    private static int ObservationSize(IReadOnlyList<PriceSeries> series, IReadOnlyList<IObservationSource>? observations)
+    {
+        if (observations is null) return 0;
+        if (observations.Count != series.Count)
+            throw new ArgumentException($"{observations.Count} observation sources for {series.Count} symbols.", nameof(observations));
+        int size = observations.Count == 0 ? 0 : observations[0].Size;
+        if (observations.Any(o => o.Size != size))
+            throw new ArgumentException("every symbol's observations must have the same size.", nameof(observations));
+        return size;
+    }
+
+    /// <summary>Collects <see cref="PortfolioDecisions"/> step by step.</summary>
+    private sealed class DecisionRecorder(int size)
+    {
+        private readonly List<int> _day = [], _symbol = [], _bar = [], _action = [];
+        private readonly List<float> _obs = [];
+        private readonly List<double> _logp = [], _weight = [];
+
+        public void Add(int day, PortfolioStep step, ReadOnlySpan<float> observation, PolicyDecision decision, double weight)
+        {
+            _day.Add(day);
+            _symbol.Add(step.Symbol);
+            _bar.Add(step.Bar);
+            _obs.AddRange(observation);
+            _action.Add(decision.Action);
+            _logp.Add(decision.LogProb);
+            _weight.Add(weight);
+        }
+
+        public PortfolioDecisions Build() => new([.. _day], [.. _symbol], [.. _bar], [.. _obs], size, [.. _action], [.. _logp], [.. _weight]);
     }
 }

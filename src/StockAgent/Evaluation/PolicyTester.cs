@@ -30,6 +30,19 @@ public static class PolicyTester
         return new PolicyTestResult(name, kind, set, result, Returns(result, market), result.Portfolio.Trades.Select(t => t.Pnl).ToArray());
     }
 
+    /// <summary>The result of the portfolio policy <paramref name="policy"/> on <paramref name="set"/>: one portfolio
+    /// backtest of the set's symbols over its window with the same cash, fills and costs as every other candidate (no
+    /// single-symbol runs, so no regime or sector slices).</summary>
+    public static PolicyTestResult Run(string name, string kind, IPortfolioPolicy policy, MarketData market, TestSet set, BacktestOptions backtest, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(set);
+        var options = new PortfolioOptions { Backtest = backtest with { AllowShort = policy.AllowsShort }, From = set.From, To = set.To };
+        var result = MarketBacktest.Run(policy, market, options, set.Symbols, seed, MarketObservations.Of(market));
+        return new PolicyTestResult(name, kind, set, result, Returns(result, market), result.Portfolio.Trades.Select(t => t.Pnl).ToArray());
+    }
+
     /// <summary>The portfolio's daily simple returns r_i = E_i / E_(i-1) - 1 (i = 1..n-1, dated by day i), the
     /// benchmark's over the same days (its equity on the last day on or before each date; none without a benchmark), the
     /// gross exposure held over day i (that at day i-1's close) and the equal-weight mean of the symbols' close-to-close
@@ -50,7 +63,7 @@ public static class PolicyTester
         double[]? benchmark = result.Benchmark is { } b ? Aligned(b.Dates, b.Equity, p.Dates) : null;
         var asset = new double[n];
         var count = new int[n];
-        foreach (var symbol in result.Symbols.Select(s => s.Symbol))
+        foreach (var symbol in p.Symbols)
         {
             var s = market[symbol];
             int j = s.IndexOnOrAfter(p.Dates[0]);

@@ -74,6 +74,8 @@ public sealed class TrainingSession : IDisposable
         if (settings.InitFrom is not null)
             throw new ArgumentException("SFT trains a new network from scratch; a starting model is for GRPO and PPO.", nameof(TrainingSessionSettings.InitFrom));
         BehaviourDataset? samples = null;
+        if (settings.NumTrajectories is not null && options.Level == SftOptions.PortfolioLevel)
+            throw new ArgumentException("the library holds single-symbol trajectories: portfolio-level SFT learns from cross-sectional hindsight labels (leave out the number of trajectories).", nameof(TrainingSessionSettings.NumTrajectories));
         if (settings.NumTrajectories is { } n)
         {
             using var library = ExperienceLibrary.Open(settings.Library!, readOnly: true);
@@ -107,6 +109,14 @@ public sealed class TrainingSession : IDisposable
         try
         {
             policy = NeuralPolicy.Load(initFrom).To(TorchDevice.Parse(options.Device));
+            bool portfolio = policy.Metadata.Portfolio is not null;
+            if (portfolio && options is not GrpoOptions)
+                throw new ArgumentException($"{initFrom} is a portfolio-level model: it trains with GRPO on portfolio episodes (algorithm grpo), not {options.Algorithm}.", "algorithm");
+            if (portfolio && settings.NumTrajectories is not null)
+                throw new ArgumentException($"{initFrom} is a portfolio-level model: it trains online on portfolio episodes; the library's single-symbol trajectories do not apply (leave out the number of trajectories).", nameof(TrainingSessionSettings.NumTrajectories));
+            if (portfolio)
+                log?.Invoke($"portfolio GRPO: each group is {options.GroupSize} rollouts of the portfolio over the training symbols from one start date for {options.Window} days; " +
+                            "portfolio rollouts are not single-symbol trajectories, so they are not appended to the experience library");
             library = settings.Library is null ? null : ExperienceLibrary.Open(settings.Library, readOnly: settings.NumTrajectories is not null);
             LibraryReplay? replay = null;
             if (settings.NumTrajectories is { } n)
@@ -119,6 +129,7 @@ public sealed class TrainingSession : IDisposable
             trainer = options switch
             {
                 PpoOptions ppo => new PpoTrainer(context.Market, context.Resolved, policy, ppo) { Offline = replay is null ? null : replay.Batch },
+                GrpoOptions grpo when portfolio => new PortfolioGrpoTrainer(context.Market, context.Resolved, policy, grpo),
                 GrpoOptions grpo => new GrpoTrainer(context.Market, context.Resolved, policy, grpo) { Offline = replay is null ? null : replay.Batch },
                 _ => throw new ArgumentException($"no trainer for {options.GetType().Name}.", nameof(options)),
             };
@@ -159,7 +170,7 @@ public sealed class TrainingSession : IDisposable
         var split = _context.Resolved;
         var market = _context.Market;
         Func<NeuralPolicy, double>? validate = split.ValidationStart is { } vs && split.ValidationEnd is { } ve
-            ? p => PolicyValidation.MeanSharpe(p, market, split.TrainingSymbols, vs, ve)
+            ? p => PolicyValidation.Score(p, market, split.TrainingSymbols, vs, ve)
             : null;
         var policy = _trainer.Policy;
         double lastLoss = double.NaN;
@@ -188,7 +199,7 @@ public sealed class TrainingSession : IDisposable
             });
         }
         double bh = split.ValidationStart is { } from && split.ValidationEnd is { } to
-            ? PolicyValidation.MeanSharpe(new BuyAndHoldPolicy(), market, split.TrainingSymbols, from, to)
+            ? PolicyValidation.BuyAndHoldScore(policy, market, split.TrainingSymbols, from, to)
             : double.NaN;
         if (result.BestValidationSharpe is { } best && double.IsFinite(best) && split.ValidationStart is { } v0 && split.ValidationEnd is { } v1)
         {

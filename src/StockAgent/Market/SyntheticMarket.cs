@@ -8,7 +8,8 @@ namespace StockAgent.Market;
 /// volatility), each with its own drift and volatility; it is published as the benchmark "MKT".
 /// A symbol's daily log return is beta x market + its sector's factor + an idiosyncratic part with
 /// GARCH(1,1) volatility clustering + occasional jumps + the optional planted momentum term
-/// (<see cref="SyntheticMarketOptions.SignalStrength"/>). Same options, same prices, bit for bit.
+/// (<see cref="SyntheticMarketOptions.SignalStrength"/>) + the optional planted cross-sectional reversal
+/// (<see cref="SyntheticMarketOptions.CrossSectionalReversal"/>). Same options, same prices, bit for bit.
 /// </summary>
 public static class SyntheticMarket
 {
@@ -23,6 +24,7 @@ public static class SyntheticMarket
     private const double GarchAlpha = 0.08, GarchBeta = 0.90;
     private const double SignalCoefficient = 0.4;
     private const int SignalLookback = 5;
+    private const double ReversalCoefficient = 0.1;
 
     public static MarketData Generate(SyntheticMarketOptions options) => GenerateWithTruth(options).Data;
 
@@ -63,33 +65,77 @@ public static class SyntheticMarket
 
         var universe = new List<SymbolInfo>(options.Symbols);
         var series = new Dictionary<string, PriceSeries>(StringComparer.Ordinal);
-        var returns = new double[n];
         double unconditional = IdiosyncraticVolatility * IdiosyncraticVolatility * dt;
         double omega = unconditional * (1 - GarchAlpha - GarchBeta);
+        bool reversal = options.CrossSectionalReversal > 0;
+        var innovations = new double[options.Symbols][];
         for (int s = 0; s < options.Symbols; s++)
         {
             int sector = s % options.Sectors;
             string symbol = $"S{s + 1:000}";
             double beta = 0.6 + 0.8 * rng.NextDouble();
             double variance = unconditional, shock = 0;
-            double signalSum = 0; // sum of the last SignalLookback returns
+            var innovation = innovations[s] = new double[n];
             for (int t = 0; t < n; t++)
             {
                 variance = omega + GarchAlpha * shock * shock + GarchBeta * variance;
                 shock = Math.Sqrt(variance) * Normal(rng);
                 double jump = rng.NextDouble() < options.JumpProbability ? 0.05 * Normal(rng) - 0.01 : 0;
-                double signal = options.SignalStrength * SignalCoefficient * signalSum / SignalLookback;
-                double r = beta * market[t] + sectorFactor[sector][t] + shock + jump + signal;
-                returns[t] = r;
-                signalSum += r - (t >= SignalLookback ? returns[t - SignalLookback] : 0);
+                innovation[t] = beta * market[t] + sectorFactor[sector][t] + shock + jump;
             }
             universe.Add(new SymbolInfo(symbol, $"Synthetic {symbol}", sectorNames[sector]));
-            series[symbol] = BarsFromReturns(symbol, dates, returns, 20 + 80 * rng.NextDouble(), rng);
+            if (reversal) continue; // the cross-section needs every symbol's returns first
+            series[symbol] = BarsFromReturns(symbol, dates, Planted(innovations, s, options), 20 + 80 * rng.NextDouble(), rng);
+        }
+        if (reversal)
+        {
+            var returns = PlantedCrossSection(innovations, options);
+            for (int s = 0; s < options.Symbols; s++)
+                series[universe[s].Symbol] = BarsFromReturns(universe[s].Symbol, dates, returns[s], 20 + 80 * rng.NextDouble(), rng);
         }
         var benchmark = BarsFromReturns(BenchmarkSymbol, dates, market, 100, rng);
         var data = new MarketData(universe, series, benchmark,
-            Invariant($"synthetic(seed={options.Seed}, symbols={options.Symbols}, sectors={options.Sectors}, years={options.Years}, signal={options.SignalStrength})"));
+            Invariant($"synthetic(seed={options.Seed}, symbols={options.Symbols}, sectors={options.Sectors}, years={options.Years}, signal={options.SignalStrength}{(options.CrossSectionalReversal > 0 ? Invariant($", reversal={options.CrossSectionalReversal}") : "")})"));
         return new SyntheticMarketTruth(data, regimes);
+    }
+
+    /// <summary>Symbol <paramref name="s"/>'s daily log returns: its innovations plus the planted momentum term of
+    /// <see cref="SyntheticMarketOptions.SignalStrength"/> over its own last five returns.</summary>
+    private static double[] Planted(double[][] innovations, int s, SyntheticMarketOptions options)
+    {
+        var innovation = innovations[s];
+        var returns = new double[innovation.Length];
+        double signalSum = 0; // sum of the last SignalLookback returns
+        for (int t = 0; t < returns.Length; t++)
+        {
+            double signal = options.SignalStrength * SignalCoefficient * signalSum / SignalLookback;
+            double r = innovation[t] + signal;
+            returns[t] = r;
+            signalSum += r - (t >= SignalLookback ? returns[t - SignalLookback] : 0);
+        }
+        return returns;
+    }
+
+    /// <summary>Every symbol's daily log returns with the momentum term and the cross-sectional reversal of
+    /// <see cref="SyntheticMarketOptions.CrossSectionalReversal"/>: -kappa x <see cref="ReversalCoefficient"/> x (the
+    /// symbol's sum of its last five returns minus the mean of that sum over the symbols), built day by day.</summary>
+    private static double[][] PlantedCrossSection(double[][] innovations, SyntheticMarketOptions options)
+    {
+        int m = innovations.Length, n = innovations[0].Length;
+        var returns = innovations.Select(x => new double[n]).ToArray();
+        var sums = new double[m]; // each symbol's sum of its last SignalLookback returns
+        for (int t = 0; t < n; t++)
+        {
+            double mean = sums.Average();
+            for (int s = 0; s < m; s++)
+            {
+                double momentum = options.SignalStrength * SignalCoefficient * sums[s] / SignalLookback;
+                double reversal = -options.CrossSectionalReversal * ReversalCoefficient * (sums[s] - mean);
+                returns[s][t] = innovations[s][t] + momentum + reversal;
+            }
+            for (int s = 0; s < m; s++) sums[s] += returns[s][t] - (t >= SignalLookback ? returns[s][t - SignalLookback] : 0);
+        }
+        return returns;
     }
 
     internal static DateOnly[] TradingDates(DateOnly start, int count)

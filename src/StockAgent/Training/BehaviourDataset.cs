@@ -7,7 +7,8 @@ namespace StockAgent.Training;
 
 /// <summary>
 /// Supervised samples for behaviour cloning: for each symbol and each labelled bar in [from, to], the observation
-/// the policy would see and the target action (hindsight label or a teacher strategy's action). The labels do not
+/// the policy would see and the target action (hindsight label, a teacher strategy's action, or at the portfolio level
+/// the member's cross-sectional rank among the symbols given, <see cref="CrossSectionalLabels"/>). The labels do not
 /// depend on the position, so its features are drawn at random (seeded: an exposure of the action space, an open
 /// P&amp;L of a few percent, days in trade): the network learns to read prices, not to copy a position that would
 /// leak the overlapping next label. A sequence model's sample is the window of <see cref="ObservationWindows"/>, as
@@ -59,11 +60,14 @@ public sealed class BehaviourDataset
         var row = new float[size * length];
         var trade = new float[size * length];
         var rng = new Random(options.Seed);
-        foreach (var symbol in symbols)
+        var members = symbols.ToList();
+        // Portfolio level: each member's cross-sectional rank among the members that day (labels must not reach past 'to').
+        var crossSectional = options.Level == SftOptions.PortfolioLevel ? CrossSectionalLabels.Compute(market, members, actions, options.Horizon, to) : null;
+        foreach (var symbol in members)
         {
             var s = market[symbol];
             var source = observations.For(symbol);
-            int[] targets = options.Teacher is { } teacher
+            int[] targets = crossSectional is not null ? crossSectional[symbol] : options.Teacher is { } teacher
                 ? TeacherActions(s, PolicyFactory.Create(teacher, new BaselineParameters { Actions = actions }), options.Seed)
                 : HindsightLabels.Compute(s.Close, actions, options.Horizon, options.RiskAversion);
             int start = Math.Max(options.WarmupBars, s.IndexOnOrAfter(from));

@@ -58,7 +58,7 @@ public abstract class RlTrainer : IIterativeTrainer
 
     /// <summary>One iteration: fresh rollouts of the current policy, then <see cref="Update"/> on them; offline, an
     /// update on <see cref="Offline"/>'s batch.</summary>
-    public RlIterationLog Step(int iteration)
+    public virtual RlIterationLog Step(int iteration)
     {
         if (Offline is not null)
         {

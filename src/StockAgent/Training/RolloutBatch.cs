@@ -32,6 +32,17 @@ public sealed class RolloutBatch
     public int Steps => Actions.Length;
     public int Trajectories => Offsets.Length - 1;
 
+    /// <summary>A batch of steps already flattened (e.g. portfolio episodes' (day, symbol) steps): normalised input rows
+    /// (steps x <paramref name="inputs"/>), actions, pi_old log-probabilities and each episode's first step
+    /// (<paramref name="offsets"/>, ending with the number of steps).</summary>
+    internal static RolloutBatch FromSteps(float[] observations, long[] actions, float[] oldLogProbs, int[] offsets, int inputs)
+    {
+        if (observations.Length != actions.Length * inputs || oldLogProbs.Length != actions.Length || offsets.Length < 1 || offsets[^1] != actions.Length)
+            throw new ArgumentException($"a batch of {actions.Length} steps needs {actions.Length * inputs} input values (got {observations.Length}), " +
+                $"{actions.Length} log-probabilities (got {oldLogProbs.Length}) and offsets ending at {actions.Length}.");
+        return new RolloutBatch(observations, actions, oldLogProbs, offsets, inputs);
+    }
+
     /// <summary>The batch of <paramref name="trajectories"/> for <paramref name="policy"/>. A sequence model needs
     /// <paramref name="market"/>, the market the trajectories were collected on (see <see cref="TrajectoryWindows"/>).</summary>
     public static RolloutBatch From(IReadOnlyList<Trajectory> trajectories, NeuralPolicy policy, MarketData? market = null)

@@ -68,6 +68,31 @@ public sealed record SftOptions : TrainingOptions
     /// (<see cref="StockAgent.Features.ObservationColumns.Parse"/>). Saved in the model as its observation names.</summary>
     public string Features { get; init; } = StockAgent.Features.ObservationColumns.Base;
 
+    /// <summary>"symbol" (one decision per symbol, the default) or "portfolio" (one decision per day over the universe:
+    /// see <see cref="Agents.PortfolioPolicy"/>; SFT learns from <see cref="CrossSectionalLabels"/>).</summary>
+    public string Level { get; init; } = SymbolLevel;
+
+    /// <summary>Portfolio level: how scores become weights, "top-k" or "softmax" (<see cref="Agents.PortfolioWeighting"/>).</summary>
+    public string Weighting { get; init; } = Agents.PortfolioWeighting.TopKScheme;
+
+    /// <summary>Portfolio level, top-k: symbols held (long, and short when long-short).</summary>
+    [ConfigKey("top_k")]
+    public int TopK { get; init; } = 5;
+
+    /// <summary>Portfolio level, softmax: the temperature (in units of exposure).</summary>
+    public double Temperature { get; init; } = 0.1;
+
+    /// <summary>Portfolio level: long-short market-neutral instead of long-only.</summary>
+    public bool LongShort { get; init; }
+
+    public const string SymbolLevel = "symbol";
+    public const string PortfolioLevel = "portfolio";
+
+    /// <summary>The portfolio weighting a portfolio-level model is saved with; null at the symbol level.</summary>
+    public Agents.PortfolioWeighting? PortfolioWeighting => Level == PortfolioLevel
+        ? new Agents.PortfolioWeighting { Scheme = Weighting, TopK = TopK, Temperature = Temperature, LongShort = LongShort }
+        : null;
+
     /// <summary>Bars before the training period's first label that only warm the features up.</summary>
     [ConfigIgnore]
     public int WarmupBars { get; init; } = 60;
@@ -99,6 +124,14 @@ public sealed record SftOptions : TrainingOptions
             throw new ArgumentException($"features must be {StockAgent.Features.ObservationColumns.Base}, {StockAgent.Features.ObservationColumns.CrossSectional} " +
                 $"or a comma-separated list of observation names: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", "")}", "features", ex);
         }
+        if (Level is not (SymbolLevel or PortfolioLevel))
+            throw new ArgumentException($"level must be {SymbolLevel} or {PortfolioLevel} (got '{Level}').", "level");
+        if (Weighting is not (Agents.PortfolioWeighting.TopKScheme or Agents.PortfolioWeighting.SoftmaxScheme))
+            throw new ArgumentException($"weighting must be {Agents.PortfolioWeighting.TopKScheme} or {Agents.PortfolioWeighting.SoftmaxScheme} (got '{Weighting}').", "weighting");
+        Check.Range(TopK, 1, 100_000, "top_k");
+        Check.Positive(Temperature, "temperature");
+        if (Level == PortfolioLevel && Teacher is not null)
+            throw new ArgumentException("a teacher's actions are per symbol: portfolio-level SFT learns from cross-sectional hindsight labels (leave teacher unset).", "teacher");
         if (Teacher is { } t && !Agents.PolicyFactory.BaselineNames.Contains(t))
             throw new ArgumentException($"teacher must be one of {string.Join(", ", Agents.PolicyFactory.BaselineNames)} (got '{t}').", "teacher");
         try

@@ -66,7 +66,7 @@ public sealed class SftTrainer : IIterativeTrainer
         _rng = new Random(options.Seed);
         _order = Enumerable.Range(0, _train.Count).ToArray();
         var metadata = new NeuralPolicyMetadata(spec, _actions.Exposures.ToArray(), [.. _columns.Names], normalizer,
-            $"sft-seed{options.Seed}", "sft", DateTimeOffset.UtcNow, options.Sizing());
+            $"sft-seed{options.Seed}", "sft", DateTimeOffset.UtcNow, options.Sizing(), options.PortfolioWeighting);
         Policy = new NeuralPolicy(network, metadata, greedy: true).To(_device);
         network.eval();
     }
@@ -128,7 +128,8 @@ public sealed class SftTrainer : IIterativeTrainer
     }
 
     /// <summary>Accuracy on the training labels and, with a validation period, on its labels (hindsight or teacher
-    /// labels only) and the greedy validation Sharpe next to buy-and-hold's.</summary>
+    /// labels only) and the greedy validation score next to buy-and-hold's (<see cref="PolicyValidation.Score"/>: a
+    /// portfolio-level model's portfolio Sharpe against the equal-weight buy-and-hold portfolio's).</summary>
     public SftReport Report(double trainLoss)
     {
         bool greedy = Policy.Greedy;
@@ -143,8 +144,8 @@ public sealed class SftTrainer : IIterativeTrainer
                 var validation = BehaviourDataset.Build(_market, _split.TrainingSymbols, vs, ve, _actions, Options with { WarmupBars = 0 }).Select(_columns);
                 validationSamples = validation.Count;
                 if (validation.Count > 0 && !_fromTrajectories) validationAccuracy = Accuracy(Policy, validation);
-                validationSharpe = PolicyValidation.MeanSharpe(Policy, _market, _split.TrainingSymbols, vs, ve);
-                bhSharpe = PolicyValidation.MeanSharpe(new BuyAndHoldPolicy(), _market, _split.TrainingSymbols, vs, ve);
+                validationSharpe = PolicyValidation.Score(Policy, _market, _split.TrainingSymbols, vs, ve);
+                bhSharpe = PolicyValidation.BuyAndHoldScore(Policy, _market, _split.TrainingSymbols, vs, ve);
             }
             return new SftReport(_train.Count, validationSamples, trainLoss, trainAccuracy, validationAccuracy, validationSharpe, bhSharpe);
         }

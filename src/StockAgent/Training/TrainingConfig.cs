@@ -153,6 +153,11 @@ public static class TrainingConfig
         if (type == typeof(int)) return ParseInt(text, e, key);
         if (type == typeof(double)) return ParseDouble(text, e, key);
         if (type == typeof(string)) return text;
+        if (type == typeof(bool))
+        {
+            if (bool.TryParse(text, out var b)) return b;
+            throw new InvalidDataException($"{e.Where}: {key} takes true or false, got '{text}'.");
+        }
         if (type.IsEnum)
         {
             if (Enum.TryParse(type, text, ignoreCase: true, out var v) && !int.TryParse(text, out _)) return v;

@@ -13,21 +13,8 @@ namespace StockAgent.Tests.Portfolio;
 /// GRPO on portfolio episodes, on a synthetic market with the cross-sectional reversal planted; scored greedy out of
 /// sample on a FRESH market (another seed) against its equal-weight buy-and-hold portfolio, same fills and costs.</summary>
 [Collection(TorchCollection.Name)]
-/// <remarks>libtorch runs on one intra-op thread here (restored after): the many small forward passes are several times
-/// faster so on this 2-core machine; the numbers do not depend on it.</remarks>
-public sealed class PortfolioLearningTests(ITestOutputHelper output) : IDisposable
+public sealed class PortfolioLearningTests(ITestOutputHelper output) : OneTorchThread
 {
-    private readonly int _threads = SetThreads(1);
-
-    private static int SetThreads(int n)
-    {
-        int before = TorchSharp.torch.get_num_threads();
-        TorchSharp.torch.set_num_threads(n);
-        return before;
-    }
-
-    public void Dispose() => TorchSharp.torch.set_num_threads(_threads);
-
     private static MarketData Market(int seed) => SyntheticMarket.Generate(new SyntheticMarketOptions
     {
         Symbols = 20, Sectors = 4, Years = 3, Seed = seed, CrossSectionalReversal = 1,

@@ -24,11 +24,8 @@ public static class MarketBacktest
         IReadOnlyList<string>? symbols = null, int seed = 0, MarketObservations? observations = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(market);
-        options ??= new PortfolioOptions();
-        options.Validate();
-        var traded = Traded(market, options, symbols);
-        var sources = observations is null ? null : traded.Select(x => observations.For(x.Series.Symbol)).ToArray();
+        var (checkedOptions, traded, sources) = Traded(market, options, symbols, observations);
+        options = checkedOptions;
         var perSymbol = Backtester.RunMany(policy, traded.Select((x, k) => new BacktestRun(x.Series, x.Start, x.End, seed + k, sources?[k])).ToArray(), options.Backtest);
         if (perSymbol.Length == 0) throw NoData(options);
         var portfolio = PortfolioBacktester.Run(policy, traded.Select(x => x.Series).ToList(), options, seed, sources);
@@ -43,19 +40,21 @@ public static class MarketBacktest
         IReadOnlyList<string>? symbols = null, int seed = 0, MarketObservations? observations = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(market);
-        options ??= new PortfolioOptions();
-        options.Validate();
-        var traded = Traded(market, options, symbols);
+        var (checkedOptions, traded, sources) = Traded(market, options, symbols, observations);
+        options = checkedOptions;
         if (traded.Count == 0) throw NoData(options);
-        var sources = observations is null ? null : traded.Select(x => observations.For(x.Series.Symbol)).ToArray();
         var portfolio = PortfolioBacktester.Run(policy, traded.Select(x => x.Series).ToList(), options, seed, sources);
         return WithBenchmark(policy.Id, policy.Version, market, options, [], portfolio);
     }
 
-    /// <summary>The chosen symbols with a bar in the range, with their first and last bar in it.</summary>
-    private static List<(PriceSeries Series, int Start, int End)> Traded(MarketData market, PortfolioOptions options, IReadOnlyList<string>? symbols)
+    /// <summary>The options (default when null) checked, and the chosen symbols with a bar in the range, with their first
+    /// and last bar in it and their observation sources (null without observations).</summary>
+    private static (PortfolioOptions Options, List<(PriceSeries Series, int Start, int End)> Traded, IObservationSource[]? Sources) Traded(MarketData market,
+        PortfolioOptions? options, IReadOnlyList<string>? symbols, MarketObservations? observations)
     {
+        ArgumentNullException.ThrowIfNull(market);
+        options ??= new PortfolioOptions();
+        options.Validate();
         var traded = new List<(PriceSeries Series, int Start, int End)>();
         foreach (var s in Choose(market, symbols))
         {
@@ -63,7 +62,7 @@ public static class MarketBacktest
             int end = (options.To is { } l ? s.IndexOnOrAfter(l.AddDays(1)) : s.Count) - 1;
             if (end >= start) traded.Add((s, start, end));
         }
-        return traded;
+        return (options, traded, observations is null ? null : traded.Select(x => observations.For(x.Series.Symbol)).ToArray());
     }
 
     private static ArgumentException NoData(PortfolioOptions options) => new(string.Create(CultureInfo.InvariantCulture,

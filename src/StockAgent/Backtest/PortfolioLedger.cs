@@ -20,9 +20,11 @@ internal sealed class PortfolioLedger
     {
         if (series.Count == 0) throw new ArgumentException("a portfolio needs at least one symbol.", nameof(series));
         _options = options;
-        Dates = series.SelectMany(s => s.Dates)
-            .Where(d => (options.From is null || d >= options.From) && (options.To is null || d <= options.To))
-            .Distinct().Order().ToArray();
+        Dates = series.SelectMany(s =>
+            {
+                int first = options.From is { } f ? s.IndexOnOrAfter(f) : 0, end = options.To is { } t ? s.IndexOnOrAfter(t.AddDays(1)) : s.Count;
+                return new ArraySegment<DateOnly>(s.Dates, first, Math.Max(0, end - first));
+            }).Distinct().Order().ToArray();
         if (Dates.Length == 0) throw new ArgumentException("no trading days in the chosen date range.", nameof(options));
         int m = series.Count, n = Dates.Length;
         Symbols = series.ToArray(); // the day loop indexes an array, not the list interface

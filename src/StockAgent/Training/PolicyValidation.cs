@@ -40,7 +40,7 @@ public static class PolicyValidation
     {
         var (series, sources) = Members(market, symbols, from, to);
         if (series.Count == 0) return double.NaN;
-        return PortfolioBacktester.Run(policy, series, Options(from, to, policy.AllowsShort), seed, sources).Metrics().Sharpe;
+        return TorchThreads.One(() => PortfolioBacktester.Run(policy, series, Options(from, to, policy.AllowsShort), seed, sources).Metrics().Sharpe);
     }
 
     /// <summary>The Sharpe of the equal-weight buy-and-hold portfolio of <paramref name="symbols"/> over the range, with

@@ -61,21 +61,26 @@ public sealed class PortfolioGrpoTrainer : RlTrainer
         var rewards = new double[rollouts];
         var groupIds = new long?[rollouts];
         var episodes = new PortfolioDecisions[rollouts];
-        for (int g = 0; g < groups; g++)
+        // A rollout runs one small forward pass per day (the day's symbols): on one libtorch thread (TorchThreads).
+        TorchThreads.One(() =>
         {
-            int start = rng.Next(_days.Length - Options.Window);
-            DateOnly from = _days[start], to = _days[start + Options.Window];
-            var benchmark = PortfolioBacktester.Run(new BuyAndHoldPolicy(), _members, PolicyValidation.Options(from, to, false)).Metrics();
-            var options = PolicyValidation.Options(from, to, _portfolio.AllowsShort, recordObservations: true);
-            for (int j = 0; j < size; j++)
+            for (int g = 0; g < groups; g++)
             {
-                int i = g * size + j;
-                var result = PortfolioBacktester.Run(_portfolio, _members, options, SeedMixer.Mix(Options.Seed, iteration, g, j), _sources);
-                rewards[i] = Options.Reward(Stats(result, benchmark));
-                groupIds[i] = g;
-                episodes[i] = result.Decisions!;
+                int start = rng.Next(_days.Length - Options.Window);
+                DateOnly from = _days[start], to = _days[start + Options.Window];
+                var benchmark = PortfolioBacktester.Run(new BuyAndHoldPolicy(), _members, PolicyValidation.Options(from, to, false)).Metrics();
+                var options = PolicyValidation.Options(from, to, _portfolio.AllowsShort, recordObservations: true);
+                for (int j = 0; j < size; j++)
+                {
+                    int i = g * size + j;
+                    var result = PortfolioBacktester.Run(_portfolio, _members, options, SeedMixer.Mix(Options.Seed, iteration, g, j), _sources);
+                    rewards[i] = Options.Reward(Stats(result, benchmark));
+                    groupIds[i] = g;
+                    episodes[i] = result.Decisions!;
+                }
             }
-        }
+            return rollouts;
+        });
         var batch = Batch(episodes);
         var adv = GroupAdvantages.Compute(rewards, groupIds, _scaling);
         var perStep = new float[batch.Steps];

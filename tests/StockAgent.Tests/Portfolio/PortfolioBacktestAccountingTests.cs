@@ -5,7 +5,6 @@ using StockAgent.Agents;
 using StockAgent.Backtest;
 using StockAgent.Market;
 using StockAgent.Tests.Support;
-using TorchSharp;
 
 namespace StockAgent.Tests.Portfolio;
 
@@ -14,14 +13,8 @@ namespace StockAgent.Tests.Portfolio;
 /// non-negative costs that add up to the run's total; long-only gross exposure never exceeds 1; with the close at the
 /// end the trades explain the whole gain.</summary>
 [Collection(TorchCollection.Name)]
-public sealed class PortfolioBacktestAccountingTests : IDisposable
+public sealed class PortfolioBacktestAccountingTests : OneTorchThread
 {
-    private readonly int _threads = torch.get_num_threads();
-
-    public PortfolioBacktestAccountingTests() => torch.set_num_threads(1);
-
-    public void Dispose() => torch.set_num_threads(_threads);
-
     /// <summary>What is wrong with <paramref name="r"/> (null: nothing). Without the close at the end every fill is a
     /// signal fill at the symbol's open.</summary>
     private static string? Check(PortfolioResult r, PriceSeries[] universe, bool longOnly)

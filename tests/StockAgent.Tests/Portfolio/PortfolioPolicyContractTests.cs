@@ -2,7 +2,6 @@ using StockAgent.Agents;
 using StockAgent.Backtest;
 using StockAgent.Market;
 using StockAgent.Tests.Support;
-using TorchSharp;
 
 namespace StockAgent.Tests.Portfolio;
 
@@ -15,14 +14,8 @@ namespace StockAgent.Tests.Portfolio;
 /// cuts below are the cases, so the test cannot fail by chance.
 /// </summary>
 [Collection(TorchCollection.Name)]
-public sealed class PortfolioPolicyContractTests : IDisposable
+public sealed class PortfolioPolicyContractTests : OneTorchThread
 {
-    private readonly int _threads = torch.get_num_threads();
-
-    public PortfolioPolicyContractTests() => torch.set_num_threads(1);
-
-    public void Dispose() => torch.set_num_threads(_threads);
-
     public static TheoryData<string> Policies => new(PortfolioCases.Names);
 
     private static PortfolioResult Act(IPortfolioPolicy policy, PriceSeries[] universe, int seed) =>

@@ -121,15 +121,17 @@ public sealed class PortfolioGrpoTrainer : RlTrainer
         for (int i = 0; i < episodes.Length; i++)
         {
             var e = episodes[i];
-            if (e.ObservationSize != size) throw new InvalidOperationException($"portfolio episode {i} recorded observations of {e.ObservationSize} values; the network takes {size}.");
+            // Episodes record full observations; the network reads its own columns of them (its features key).
+            int full = e.ObservationSize;
+            if (full != Features.ObservationColumns.FullSize) throw new InvalidOperationException($"portfolio episode {i} recorded observations of {full} values; full observations have {Features.ObservationColumns.FullSize}.");
             foreach (var symbol in Enumerable.Range(0, e.Steps).GroupBy(q => e.Symbol[q]))
             {
                 var qs = symbol.ToArray();
                 var own = new float[qs.Length * size];
-                for (int j = 0; j < qs.Length; j++) e.Observations.AsSpan(qs[j] * size, size).CopyTo(own.AsSpan(j * size));
+                for (int j = 0; j < qs.Length; j++) Policy.Columns.Select(e.Observations.AsSpan(qs[j] * full, full), own.AsSpan(j * size, size));
                 var target = rows.AsSpan(at * width, qs.Length * width);
                 if (length == 1) own.CopyTo(target);
-                else ObservationWindows.Episode(_sources[symbol.Key], size, e.Bar[qs[0]], own, length, target);
+                else ObservationWindows.Episode(Policy.Columns.Over(_sources[symbol.Key]), size, e.Bar[qs[0]], own, length, target);
                 for (int j = 0; j < qs.Length; j++)
                 {
                     actions[at + j] = e.Action[qs[j]];

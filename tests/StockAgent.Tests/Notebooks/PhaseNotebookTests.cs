@@ -31,12 +31,6 @@ public class PhaseNotebookTests
         Assert.Contains("Trajectories per regime", html);
         Assert.Contains("bull-high-vol", html);
         Assert.Contains("<table", html);
-        // The levers: a portfolio-level, cross-sectional, five-action, volatility-targeted model, SFT then GRPO on excess Sharpe.
-        Assert.Contains("portfolio GRPO: 2 iterations, reward", stdout);
-        Assert.Contains("portfolio model: 28 inputs, actions {0, 0.25, 0.5, 0.75, 1}", stdout);
-        foreach (var pattern in new[] { "rl_sft_run_*", "rl_grpo_run_*" })
-            Assert.Single(Directory.GetDirectories(Path.Combine(dir.Path, "levers"), pattern));
-        Assert.Contains("sweep levers: 30 configurations x 1 seed(s), random search", stdout);
     }
 
     [Fact]
@@ -58,6 +52,12 @@ public class PhaseNotebookTests
         Assert.Contains("GRPO: mean episode reward per iteration", html);
         Assert.Contains("Validation Sharpe", html);
         Assert.Contains("<table", html);
+        // The levers: a portfolio-level, cross-sectional, five-action, volatility-targeted model, SFT then GRPO on excess Sharpe.
+        Assert.Contains("portfolio GRPO: 2 iterations, reward", stdout);
+        Assert.Contains("portfolio model: 28 inputs, actions {0, 0.25, 0.5, 0.75, 1}", stdout);
+        foreach (var pattern in new[] { "rl_sft_run_*", "rl_grpo_run_*" })
+            Assert.Single(Directory.GetDirectories(Path.Combine(dir.Path, "levers"), pattern));
+        Assert.Contains("sweep levers: 30 configurations x 1 seed(s), random search", stdout);
     }
 
     [Fact]

@@ -71,6 +71,6 @@ public static class SweepCommand
         o.WriteLine();
         o.WriteLine(result.ScoredNow ? "test sets (scored once, now):" : "test sets (scored once, earlier; read from the record):");
         ModelEvaluationOutput.Print(o, result.Test);
-        o.WriteLine($"records: {Path.Combine(Path.GetDirectoryName(s.TestEvaluation!)!)} and {Path.GetDirectoryName(s.ValidationEvaluation!)}");
+        o.WriteLine($"records: {Path.GetDirectoryName(s.TestEvaluation!)} and {Path.GetDirectoryName(s.ValidationEvaluation!)}");
     }
 }

@@ -42,17 +42,8 @@ public sealed record VolatilityTarget
     public static double RealizedVolatility(ReadOnlySpan<double> close, int t, int lookback)
     {
         if ((uint)t >= (uint)close.Length) throw new ArgumentOutOfRangeException(nameof(t), t, $"bar {t} is outside the {close.Length} closes.");
-        if (t < lookback) return double.NaN;
-        double mean = 0;
-        for (int j = t - lookback + 1; j <= t; j++) mean += Math.Log(close[j] / close[j - 1]);
-        mean /= lookback;
-        double ss = 0;
-        for (int j = t - lookback + 1; j <= t; j++)
-        {
-            double d = Math.Log(close[j] / close[j - 1]) - mean;
-            ss += d * d;
-        }
-        return Math.Sqrt(ss / (lookback - 1)) * Math.Sqrt(252);
+        // The same close-to-close estimator as the regime labeller's, over the window of returns ending at t.
+        return t < lookback ? double.NaN : Market.RegimeLabeler.RealizedVolatility(close, t - lookback, t);
     }
 
     /// <summary>min(Cap, Target / sigma_t); 1 before <see cref="Lookback"/> returns exist.</summary>

@@ -16,15 +16,18 @@ public static class PolicyTester
     /// <summary>Initial cash of every evaluation portfolio: 1/N of it must buy whole shares of each symbol, so with 100
     /// symbols at real prices (some above 1,000 a share) 10,000 would leave many symbols unbought and the portfolio
     /// would not be the equal-weight one it claims to be; 1,000,000 gives about 10,000 a symbol.</summary>
-    public const double PortfolioCash = 1_000_000;
+    public const double PortfolioCash = Training.PolicyValidation.PortfolioCash;
 
     /// <summary>The result of <paramref name="policy"/> (named <paramref name="name"/>, of kind "model", "baseline", ...)
-    /// on <paramref name="set"/>. The k-th symbol's session gets seed + k.</summary>
+    /// on <paramref name="set"/>. The k-th symbol's session gets seed + k. A portfolio-level model
+    /// (<see cref="PortfolioPolicy.Of"/>) is run as the portfolio it is, by the portfolio overload, wherever it is scored
+    /// (validation, evaluation, robustness).</summary>
     public static PolicyTestResult Run(string name, string kind, IPolicy policy, MarketData market, TestSet set, BacktestOptions backtest, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(set);
+        if (policy is NeuralPolicy neural && PortfolioPolicy.Of(neural) is { } portfolio) return Run(name, kind, portfolio, market, set, backtest, seed);
         var options = new PortfolioOptions { Backtest = backtest with { AllowShort = policy.Actions.AllowsShort }, From = set.From, To = set.To };
         var result = MarketBacktest.Run(policy, market, options, set.Symbols, seed, MarketObservations.Of(market));
         return new PolicyTestResult(name, kind, set, result, Returns(result, market), result.Portfolio.Trades.Select(t => t.Pnl).ToArray());

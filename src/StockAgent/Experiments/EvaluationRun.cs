@@ -67,17 +67,14 @@ public static class EvaluationRun
         {
             // Single models were checked against the market above; an ensemble's members are checked as it loads.
             // A model is scored greedy (its most probable action), the policy its validation chose; ensembles vote greedy members.
-            // A portfolio-level model is backtested as one portfolio decision per day (PortfolioPolicy), with the same costs.
+            // A portfolio-level model is backtested as one portfolio decision per day (PolicyTester sees to it), with the same costs.
             IPolicy policy = candidate.ModelDirectory is not null ? NeuralPolicy.Load(candidate.ModelDirectory, greedy: true) : CollectionRun.Load(candidate.Spec, context, log);
-            var portfolio = policy is NeuralPolicy neural ? PortfolioPolicy.Of(neural) : null;
             try
             {
                 foreach (var set in sets)
                 {
                     log?.Invoke($"backtest: {candidate.Name} on {set.Name}");
-                    runs[set.Name].Add(portfolio is not null
-                        ? PolicyTester.Run(candidate.Name, candidate.Kind, portfolio, context.Market, set, settings.Backtest, settings.Seed)
-                        : PolicyTester.Run(candidate.Name, candidate.Kind, policy, context.Market, set, settings.Backtest, settings.Seed));
+                    runs[set.Name].Add(PolicyTester.Run(candidate.Name, candidate.Kind, policy, context.Market, set, settings.Backtest, settings.Seed));
                 }
             }
             finally

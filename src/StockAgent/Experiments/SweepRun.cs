@@ -60,6 +60,7 @@ public static class SweepRun
         string runs = Path.Combine(dir, RunsFolder), registry = Path.Combine(dir, ExperimentRegistry.DefaultFileName);
         int total = configurations.Count * config.Seeds.Count;
         var done = state.Trials.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var sftScores = new Dictionary<string, ValidationMetrics>(StringComparer.Ordinal); // an SFT model shared by trials is scored once
 
         for (int c = 0; c < configurations.Count; c++)
         foreach (var seed in config.Seeds)
@@ -82,7 +83,7 @@ public static class SweepRun
                 state.Save(dir);
             }
             var grpo = Train(context, TrainingConfig.Load(null, overrides, "grpo"), runs, registry, sftModel, settings.Command, log);
-            var sftMetrics = ValidationCheck.Of(context, sftModel);
+            if (!sftScores.TryGetValue(sftModel, out var sftMetrics)) sftScores[sftModel] = sftMetrics = ValidationCheck.Of(context, sftModel);
             var grpoMetrics = ValidationCheck.Of(context, grpo.BestModel);
             var chosen = ModelSelection.IsBetter(grpoMetrics, sftMetrics) ? grpoMetrics : sftMetrics;
             var trial = new SweepTrialResult(id, c, seed, configurations[c], sftModel, grpo.RunDirectory, chosen.Model, chosen, trialClock.Elapsed.TotalSeconds);

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using StockAgent.Agents;
+using StockAgent.Backtest;
 using StockAgent.Evaluation;
 using StockAgent.Experiments;
+using StockAgent.Features;
 using StockAgent.Market;
 using StockAgent.Training;
 using StockAgent.Tests.Support;
@@ -151,8 +153,23 @@ public class PortfolioTrainingTests(PortfolioRuns runs) : IClassFixture<Portfoli
             Assert.NotNull(score.Statistics.SharpeDifference);
             var expected = PolicyTester.Run(score.Name, "model", PortfolioPolicy.Of(model)!, runs.Context.Market, set.Set, settings.Backtest, settings.Seed);
             Assert.Equal(expected.Returns.Returns, score.Returns!.Returns);
-            var perSymbol = PolicyTester.Run(score.Name, "model", model, runs.Context.Market, set.Set, settings.Backtest, settings.Seed);
-            Assert.NotEqual(perSymbol.Returns.Returns, score.Returns.Returns); // not the sleeve run of the same network
+            // Not the sleeve run of the same network (one decision per symbol), which PolicyTester never makes of a portfolio model.
+            var sleeves = MarketBacktest.Run((IPolicy)model, runs.Context.Market,
+                new PortfolioOptions { Backtest = settings.Backtest, From = set.Set.From, To = set.Set.To }, set.Set.Symbols, settings.Seed, MarketObservations.Of(runs.Context.Market));
+            var perSymbol = PolicyTester.Returns(sleeves, runs.Context.Market);
+            Assert.NotEqual(perSymbol.Returns, score.Returns.Returns);
+            Assert.Equal(expected.Returns.Returns, PolicyTester.Run(score.Name, "model", (IPolicy)model, runs.Context.Market, set.Set, settings.Backtest, settings.Seed).Returns.Returns);
         }
+    }
+
+    [Fact]
+    public void ValidationCheck_ScoresAPortfolioModelAsAPortfolio_AsEvaluateDoesOnTheValidationPeriod()
+    {
+        // The pipeline and the sweep choose models with ValidationCheck: a portfolio model must be scored as the portfolio it is.
+        var metrics = ValidationCheck.Of(runs.Context, runs.Grpo.BestModel);
+        var report = EvaluationRun.Run(runs.Context, new EvaluationSettings { Models = [runs.Grpo.BestModel], Resamples = 100, ValidationPeriod = true });
+        var score = report.Sets.Single().Scores[0];
+        Assert.Equal(score.Statistics.Sharpe, metrics.Sharpe, 9);
+        Assert.Equal(score.Statistics.Trades, metrics.Trades);
     }
 }
